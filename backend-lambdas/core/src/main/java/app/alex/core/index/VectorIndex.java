@@ -1,0 +1,48 @@
+package app.alex.core.index;
+
+import app.alex.core.document.ChunkRecord;
+import app.alex.core.document.DocumentRecord;
+import app.alex.core.search.SearchMode;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stores passages with their vectors and document metadata, and ranks them for a query.
+ * Implementations: Lucene HNSW on disk (embedded) and S3 Vectors (cloud).
+ *
+ * <p>Contract (held by the abstract {@code VectorIndexContract} test suite in the core test-jar):
+ * <ul>
+ *   <li>{@link #upsert} replaces every chunk of the document atomically: a concurrent search sees
+ *       the old version or the new one, never both and never neither; when it returns, the
+ *       document is durable.</li>
+ *   <li>Scores are higher-is-better; semantic scores are cosine similarities.</li>
+ *   <li>Filters follow {@link app.alex.core.search.SearchFilter#matches}.</li>
+ * </ul>
+ */
+public interface VectorIndex extends AutoCloseable {
+
+    /** Stores (or replaces) a document with its chunks and their unit vectors, in the same order. */
+    void upsert(DocumentRecord document, List<ChunkRecord> chunks, List<float[]> vectors);
+
+    /** Removes a document and all its chunks; false if there was none. */
+    boolean delete(String documentId);
+
+    Optional<DocumentRecord> document(String documentId);
+
+    /** A document's chunks in order (for "show" and the desktop's detail pane). */
+    List<ChunkRecord> chunks(String documentId);
+
+    List<ScoredChunk> search(IndexQuery query);
+
+    DocumentPage list(DocumentQuery query);
+
+    IndexStats stats();
+
+    /** The ranking modes this index supports; S3 Vectors has no keyword ranking. */
+    Set<SearchMode> supportedModes();
+
+    @Override
+    void close();
+}

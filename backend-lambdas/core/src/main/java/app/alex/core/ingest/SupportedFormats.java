@@ -1,0 +1,30 @@
+package app.alex.core.ingest;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/** File name endings Alex reads when it walks a folder. */
+public final class SupportedFormats {
+    public static final Set<String> EXTENSIONS = Set.of(
+            "pdf", "html", "htm", "xhtml", "md", "markdown", "txt", "text", "csv", "tsv", "log", "json", "xml",
+            "docx", "rst", "adoc", "org", "tex");
+
+    private SupportedFormats() {
+    }
+
+    public static boolean isSupported(Path file) {
+        return EXTENSIONS.contains(extension(file));
+    }
+
+    public static String extension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static String extensionLabel(Path file) {
+        String ext = extension(file);
+        return ext.isEmpty() ? " (no extension)" : " (." + ext + ")";
+    }
+}
