@@ -1,0 +1,30 @@
+package app.alex.core.research;
+
+import java.util.function.Consumer;
+
+/**
+ * The researcher as the desktop and the command line see it: embedded (the agent in-process)
+ * or remote (the researcher service over HTTP).
+ */
+public interface Researcher extends AutoCloseable {
+
+    /**
+     * Researches a topic, reporting steps as they happen; stores the report in the knowledge base
+     * and the feed. Cancelling the calling thread (interrupt) stops it.
+     */
+    ResearchReport research(String topic, Consumer<ResearchStep> steps);
+
+    /** Picks the next watchlist topic (or a default market theme) and researches it. */
+    ResearchReport researchAuto(Consumer<ResearchStep> steps);
+
+    /** Reports newest first. */
+    FeedPage feed(FeedQuery query);
+
+    ResearchReport report(String id);
+
+    void markRead(String id, boolean read);
+
+    @Override
+    default void close() {
+    }
+}
