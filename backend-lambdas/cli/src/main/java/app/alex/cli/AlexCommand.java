@@ -1,0 +1,68 @@
+package app.alex.cli;
+
+import app.alex.cli.docs.DocsCommand;
+import app.alex.cli.ingest.IngestCommand;
+import app.alex.cli.search.SearchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+
+/**
+ * The {@code alex} command line. Each feature adds its subcommand class to the list below.
+ */
+@Command(name = "alex",
+        mixinStandardHelpOptions = true,
+        versionProvider = AlexCommand.Version.class,
+        description = "Alex Workbench: ingest documents, search them by meaning, research and read the feed.",
+        subcommands = {
+                IngestCommand.class,
+                SearchCommand.class,
+                DocsCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class AlexCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private Path dataDir;
+
+    /** Inherited by every subcommand, so both {@code alex --data-dir X ingest} and {@code alex ingest --data-dir X} work. */
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERITED,
+            description = "Knowledge base folder (default: $ALEX_DATA_DIR, else ~/.local/share/alex).")
+    void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** Builds the command line with Alex's error handling; tests use it too. */
+    public static CommandLine newCommandLine() {
+        var commandLine = new CommandLine(new AlexCommand());
+        commandLine.setExecutionExceptionHandler(new CliErrors());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AlexCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"alex " + (version == null ? "development build" : version)};
+        }
+    }
+}

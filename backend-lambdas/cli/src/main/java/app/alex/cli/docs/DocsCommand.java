@@ -1,0 +1,221 @@
+package app.alex.cli.docs;
+
+import app.alex.cli.Backends;
+import app.alex.cli.CliErrors;
+import app.alex.cli.FilterOptions;
+import app.alex.cli.Json;
+import app.alex.core.document.ChunkRecord;
+import app.alex.core.document.DocumentRecord;
+import app.alex.core.error.AlexException;
+import app.alex.core.index.DocumentPage;
+import app.alex.core.index.DocumentQuery;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alex docs list|show|rm}: what the knowledge base holds. */
+@Command(name = "docs", mixinStandardHelpOptions = true, description = "List, show and delete documents.",
+        subcommands = {DocsCommand.ListDocs.class, DocsCommand.ShowDoc.class, DocsCommand.RemoveDocs.class})
+public final class DocsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    static Map<String, Object> toJson(DocumentRecord d) {
+        var item = new LinkedHashMap<String, Object>();
+        item.put("document_id", d.id());
+        item.put("title", d.title());
+        item.put("source", d.source());
+        item.put("type", d.type().wireName());
+        item.put("tags", d.tags());
+        item.put("date", d.date().toString());
+        item.put("ingested_at", d.ingestedAt().toString());
+        item.put("chunk_count", d.chunkCount());
+        item.put("char_count", d.charCount());
+        item.put("media_type", d.mediaType());
+        item.put("content_hash", d.contentHash());
+        item.put("metadata", d.attributes());
+        return item;
+    }
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List documents, newest first.")
+    static final class ListDocs implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        FilterOptions filters;
+
+        @Option(names = "--limit", defaultValue = "50", description = "Documents per page (1-1000, default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--cursor", description = "Continue from the cursor a previous --json listing returned.")
+        String cursor;
+
+        @Option(names = "--all", description = "List every document (all pages).")
+        boolean all;
+
+        @Option(names = "--sort", defaultValue = "newest", description = "newest or title (default: ${DEFAULT-VALUE}).")
+        String sort;
+
+        @Option(names = "--json", description = "Print JSON: {\"documents\": [...], \"next_cursor\": ...}.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            var order = switch (sort.toLowerCase(Locale.ROOT)) {
+                case "newest" -> DocumentQuery.Sort.NEWEST_INGESTED;
+                case "title" -> DocumentQuery.Sort.TITLE;
+                default -> throw AlexException.badRequest("--sort takes newest or title, not '" + sort + "'.");
+            };
+            var documents = new ArrayList<DocumentRecord>();
+            String next;
+            long total;
+            try (var backend = Backends.open(spec)) {
+                String page = cursor;
+                do {
+                    DocumentPage result = backend.library().list(new DocumentQuery(filters.toFilter(), page, limit, order));
+                    documents.addAll(result.documents());
+                    page = result.nextCursor();
+                } while (all && page != null);
+                next = page;
+                total = backend.library().stats().documents();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                var body = new LinkedHashMap<String, Object>();
+                body.put("documents", documents.stream().map(DocsCommand::toJson).toList());
+                body.put("next_cursor", next);
+                Json.print(out, body);
+                return 0;
+            }
+            if (documents.isEmpty()) {
+                out.println(total == 0 ? "The knowledge base is empty. Add documents with: alex ingest PATH..."
+                        : "No documents match.");
+            } else {
+                out.printf(Locale.ROOT, "%-26s %-9s %6s  %-16s  %s%n", "ID", "TYPE", "CHUNKS", "INGESTED", "TITLE / SOURCE");
+                for (DocumentRecord d : documents) {
+                    out.printf(Locale.ROOT, "%-26s %-9s %6d  %-16s  %s%n", d.id(), d.type().wireName(), d.chunkCount(),
+                            DAY.format(d.ingestedAt()), d.title());
+                    if (!d.source().isEmpty() && !d.source().equals(d.title())) {
+                        out.printf(Locale.ROOT, "%-62s%s%n", "", d.source());
+                    }
+                }
+                out.printf(Locale.ROOT, "%d shown of %d documents%s%n", documents.size(), total,
+                        next != null ? " (more: --cursor " + next + ", or --all)" : "");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a document's metadata and passages.")
+    static final class ShowDoc implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "Document id (see 'alex docs list').")
+        String id;
+
+        @Option(names = "--chunks", description = "Print every passage in full.")
+        boolean chunks;
+
+        @Option(names = "--json", description = "Print JSON: the document and its chunks.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            DocumentRecord document;
+            List<ChunkRecord> passages;
+            try (var backend = Backends.open(spec)) {
+                document = backend.library().get(id);
+                passages = backend.library().chunks(id);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                var body = toJson(document);
+                body.put("chunks", passages.stream().map(c -> {
+                    var item = new LinkedHashMap<String, Object>();
+                    item.put("index", c.index());
+                    item.put("page", c.page());
+                    item.put("start_offset", c.startOffset());
+                    item.put("end_offset", c.endOffset());
+                    item.put("token_count", c.tokenCount());
+                    item.put("text", c.text());
+                    return item;
+                }).toList());
+                Json.print(out, body);
+                return 0;
+            }
+            out.println(document.title());
+            out.println("  id:        " + document.id());
+            out.println("  source:    " + document.source());
+            out.println("  type:      " + document.type().wireName());
+            out.println("  tags:      " + String.join(", ", document.tags()));
+            out.println("  date:      " + document.date());
+            out.println("  ingested:  " + document.ingestedAt());
+            out.println("  format:    " + document.mediaType() + ", " + document.charCount() + " characters, "
+                    + document.chunkCount() + " chunks");
+            document.attributes().forEach((k, v) -> out.println("  " + k + ": " + v));
+            out.println();
+            for (ChunkRecord c : passages) {
+                String text = c.text().replaceAll("\\s+", " ").strip();
+                if (!chunks && text.length() > 160) {
+                    text = text.substring(0, 157) + "...";
+                }
+                out.printf(Locale.ROOT, "[%d]%s %s%n", c.index(), c.page() > 0 ? " p." + c.page() : "", text);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "rm", aliases = "delete", mixinStandardHelpOptions = true, description = "Delete documents and their passages.")
+    static final class RemoveDocs implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "ID", description = "Document ids to delete.")
+        List<String> ids;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int missing = 0;
+            try (var backend = Backends.open(spec)) {
+                for (String id : ids) {
+                    try {
+                        backend.library().delete(id);
+                        out.println("deleted " + id);
+                    } catch (AlexException e) {
+                        missing++;
+                        err.println("alex: " + e.getMessage());
+                    }
+                }
+            }
+            out.flush();
+            err.flush();
+            return missing == 0 ? 0 : CliErrors.NOT_FOUND;
+        }
+    }
+}

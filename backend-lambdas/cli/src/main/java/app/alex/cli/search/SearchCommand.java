@@ -1,0 +1,134 @@
+package app.alex.cli.search;
+
+import app.alex.cli.Backends;
+import app.alex.cli.FilterOptions;
+import app.alex.cli.Json;
+import app.alex.core.search.SearchHit;
+import app.alex.core.search.SearchMode;
+import app.alex.core.search.SearchRequest;
+import app.alex.core.search.SearchResponse;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code alex search "question" -k 5}: ranked passages. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the knowledge base by meaning (hybrid: meaning and keywords, by default).")
+public final class SearchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What you are looking for.")
+    List<String> words;
+
+    @Option(names = {"-k", "--top-k"}, defaultValue = "10", description = "How many passages (1-100, default ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--mode", defaultValue = "hybrid", description = "hybrid, semantic or keyword (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Option(names = "--json", description = "Print JSON: {\"results\": [{score, text, document_id, title, source, ...}]}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        var request = new SearchRequest(String.join(" ", words), topK, filters.toFilter(), SearchMode.parse(mode));
+        SearchResponse response;
+        try (var backend = Backends.open(spec)) {
+            response = backend.search().search(request);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, toJson(response));
+        } else {
+            print(out, response);
+        }
+        return 0;
+    }
+
+    static Map<String, Object> toJson(SearchResponse response) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("query", response.query());
+        body.put("mode", response.mode().wireName());
+        body.put("results", response.results().stream().map(SearchCommand::toJson).toList());
+        return body;
+    }
+
+    private static Map<String, Object> toJson(SearchHit hit) {
+        var item = new LinkedHashMap<String, Object>();
+        item.put("score", hit.score());
+        item.put("text", hit.text());
+        item.put("document_id", hit.documentId());
+        item.put("title", hit.title());
+        item.put("source", hit.source());
+        item.put("type", hit.type().wireName());
+        item.put("tags", hit.tags());
+        item.put("date", hit.date().toString());
+        item.put("page", hit.page());
+        item.put("chunk_index", hit.chunkIndex());
+        item.put("start_offset", hit.startOffset());
+        item.put("end_offset", hit.endOffset());
+        return item;
+    }
+
+    private static void print(PrintWriter out, SearchResponse response) {
+        if (response.results().isEmpty()) {
+            out.println("No results. Try other words, --mode keyword, or check what is ingested with 'alex docs list'.");
+            out.flush();
+            return;
+        }
+        int rank = 1;
+        for (SearchHit hit : response.results()) {
+            out.printf(Locale.ROOT, "%2d. %.4f  %s%n", rank++, hit.score(), hit.title());
+            String where = hit.source().isEmpty() ? hit.documentId() : hit.source();
+            out.println("    " + where + (hit.page() > 0 ? "  (page " + hit.page() + ")" : ""));
+            for (String line : wrap(oneLine(hit.text()), 96, 6)) {
+                out.println("    " + line);
+            }
+            out.println();
+        }
+        out.flush();
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Word-wraps to {@code width}, at most {@code maxLines} lines, ending with "..." when cut. */
+    static List<String> wrap(String text, int width, int maxLines) {
+        var lines = new java.util.ArrayList<String>();
+        var line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > width && !line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+                if (lines.size() == maxLines) {
+                    String last = lines.getLast();
+                    lines.set(maxLines - 1, (last.length() > width - 3 ? last.substring(0, width - 3) : last) + "...");
+                    return lines;
+                }
+            }
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,142 @@
+package app.alex.embedded;
+
+import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.chunk.SentenceChunker;
+import app.alex.core.chunk.Tokenizer;
+import app.alex.core.embed.Embedder;
+import app.alex.core.extract.FileExtractor;
+import app.alex.core.extract.TextExtractor;
+import app.alex.core.index.VectorIndex;
+import app.alex.core.ingest.IngestService;
+import app.alex.core.library.LibraryService;
+import app.alex.core.search.SearchService;
+import app.alex.lucene.LuceneVectorIndex;
+import app.alex.minilm.MiniLmEmbedder;
+import app.alex.minilm.MiniLmTokenizer;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The whole backend on one machine: a knowledge base folder, the bundled MiniLM model and the
+ * Lucene index, wired into the same use cases the cloud runs. Nothing to configure, no network.
+ *
+ * <p>Open one per process and data folder; a second process on the same folder gets a clear
+ * "in use by another process" error.
+ */
+public final class EmbeddedBackend implements AutoCloseable {
+    public static final String MODEL_ID = "all-MiniLM-L6-v2";
+    public static final int DIMENSION = 384;
+
+    private final KnowledgeBaseFolder folder;
+    private final Embedder embedder;
+    private final VectorIndex index;
+    private final IngestService ingest;
+    private final SearchService search;
+    private final LibraryService library;
+    private final EmbeddedKnowledgeBase knowledgeBase;
+
+    private EmbeddedBackend(KnowledgeBaseFolder folder, Embedder embedder, Tokenizer tokenizer, VectorIndex index,
+                            TextExtractor extractor, Clock clock) {
+        this.folder = folder;
+        this.embedder = embedder;
+        this.index = index;
+        this.ingest = new IngestService(extractor, new SentenceChunker(tokenizer), embedder, index, clock);
+        this.search = new SearchService(embedder, index);
+        this.library = new LibraryService(index);
+        this.knowledgeBase = new EmbeddedKnowledgeBase(ingest, search, library);
+    }
+
+    /** Opens (or creates) the knowledge base in {@code dataDir} with the bundled model; the model loads on first use. */
+    public static EmbeddedBackend open(Path dataDir) {
+        return open(dataDir, new LazyEmbedder(MODEL_ID, DIMENSION, MiniLmEmbedder::load), MiniLmTokenizer::load);
+    }
+
+    /** Opens with a given embedder and tokenizer (tests, benchmarks). */
+    public static EmbeddedBackend open(Path dataDir, Embedder embedder, Supplier<? extends Tokenizer> tokenizer) {
+        KnowledgeBaseFolder folder = KnowledgeBaseFolder.openOrCreate(dataDir, embedder.modelId(), embedder.dimension());
+        VectorIndex index = LuceneVectorIndex.open(folder.indexDir(), embedder.dimension());
+        try {
+            return new EmbeddedBackend(folder, embedder, new LazyTokenizer(tokenizer), index, new FileExtractor(),
+                    Clock.systemUTC());
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    public Path dataDir() {
+        return folder.root();
+    }
+
+    public KnowledgeBaseFolder folder() {
+        return folder;
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public LibraryService library() {
+        return library;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    public VectorIndex index() {
+        return index;
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } finally {
+            embedder.close();
+        }
+    }
+
+    /** Loads the tokenizer on first use, like the embedder. */
+    private static final class LazyTokenizer implements Tokenizer {
+        private final Supplier<? extends Tokenizer> loader;
+        private volatile Tokenizer loaded;
+
+        LazyTokenizer(Supplier<? extends Tokenizer> loader) {
+            this.loader = loader;
+        }
+
+        private Tokenizer delegate() {
+            Tokenizer current = loaded;
+            if (current == null) {
+                synchronized (this) {
+                    if (loaded == null) {
+                        loaded = loader.get();
+                    }
+                    current = loaded;
+                }
+            }
+            return current;
+        }
+
+        @Override
+        public java.util.List<TokenSpan> tokenize(String text) {
+            return delegate().tokenize(text);
+        }
+
+        @Override
+        public int maxContentTokens() {
+            return 254;
+        }
+    }
+}
