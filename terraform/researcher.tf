@@ -1,0 +1,152 @@
+# The researcher service: one codebase, two transports. var.researcher_runtime picks
+#   "lambda"    (default): the researcher's Lambda handler behind a function URL that
+#                only IAM-signed requests may call (no 29 s API Gateway limit);
+#   "apprunner": the same code as a container (backend-lambdas/researcher/Dockerfile) in
+#                an ECR repository, served by App Runner with 1 vCPU and 2 GB.
+# AWS App Runner no longer takes new customers, so "apprunner" is only for accounts that
+# already use it.
+
+locals {
+  researcher_function = {
+    handler     = "app.alex.researcher.ResearcherHandler"
+    description = "Alex researcher: /health, /research, /research/auto, research feed"
+  }
+
+  # What the researcher reads from its environment, whichever runtime hosts it.
+  researcher_environment = {
+    ALEX_BEDROCK_MODEL_ID = var.bedrock_model_id
+    ALEX_BEDROCK_REGION   = local.bedrock_region
+    ALEX_API_URL          = aws_api_gateway_stage.alex.invoke_url
+  }
+
+  # App Runner size (fixed by the product: 1 vCPU, 2 GB) and the port the server listens on.
+  apprunner_cpu    = "1024"
+  apprunner_memory = "2048"
+  apprunner_port   = "8080"
+}
+
+# --- runtime "lambda" ----------------------------------------------------------------------
+
+resource "aws_cloudwatch_log_group" "researcher" {
+  count             = local.researcher_on_lambda ? 1 : 0
+  name              = "/aws/lambda/${var.project}-researcher"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "researcher" {
+  count = local.researcher_on_lambda ? 1 : 0
+
+  function_name    = "${var.project}-researcher"
+  description      = local.researcher_function.description
+  role             = aws_iam_role.researcher_lambda[0].arn
+  runtime          = local.java_runtime
+  handler          = local.researcher_function.handler
+  filename         = local.researcher_jar
+  source_code_hash = filebase64sha256(local.researcher_jar)
+  memory_size      = var.researcher_memory_mb
+  timeout          = var.researcher_timeout_seconds
+  publish          = true
+
+  snap_start {
+    apply_on = var.snapstart_enabled ? "PublishedVersions" : "None"
+  }
+
+  environment {
+    variables = local.researcher_environment
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.researcher[0].name
+  }
+
+  depends_on = [aws_iam_role_policy.researcher_lambda_logs]
+}
+
+resource "aws_lambda_alias" "researcher" {
+  count = local.researcher_on_lambda ? 1 : 0
+
+  name             = local.lambda_alias
+  function_name    = aws_lambda_function.researcher[0].function_name
+  function_version = aws_lambda_function.researcher[0].version
+}
+
+# Callers sign requests with SigV4 (service "lambda"); their IAM policy must allow
+# lambda:InvokeFunctionUrl and lambda:InvokeFunction on this function.
+resource "aws_lambda_function_url" "researcher" {
+  count = local.researcher_on_lambda ? 1 : 0
+
+  function_name      = aws_lambda_function.researcher[0].function_name
+  qualifier          = aws_lambda_alias.researcher[0].name
+  authorization_type = "AWS_IAM"
+  invoke_mode        = "BUFFERED"
+}
+
+# --- runtime "apprunner" ---------------------------------------------------------------------
+
+resource "aws_ecr_repository" "researcher" {
+  count = local.researcher_on_apprunner ? 1 : 0
+
+  name                 = "${var.project}-researcher"
+  image_tag_mutability = "MUTABLE"
+  force_delete         = true # images are rebuilt from source; destroy must not stall on them
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "researcher" {
+  count      = local.researcher_on_apprunner ? 1 : 0
+  repository = aws_ecr_repository.researcher[0].name
+
+  policy = jsonencode({
+    rules = [{
+      rulePriority = 1
+      description  = "Keep the 10 newest images"
+      selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = 10 }
+      action       = { type = "expire" }
+    }]
+  })
+}
+
+resource "aws_apprunner_service" "researcher" {
+  count = local.researcher_on_apprunner ? 1 : 0
+
+  service_name = "${var.project}-researcher"
+
+  source_configuration {
+    auto_deployments_enabled = false
+
+    authentication_configuration {
+      access_role_arn = aws_iam_role.apprunner_ecr_access[0].arn
+    }
+
+    image_repository {
+      image_identifier      = "${aws_ecr_repository.researcher[0].repository_url}:${var.researcher_image_tag}"
+      image_repository_type = "ECR"
+
+      image_configuration {
+        port                          = local.apprunner_port
+        runtime_environment_variables = local.researcher_environment
+      }
+    }
+  }
+
+  instance_configuration {
+    cpu               = local.apprunner_cpu
+    memory            = local.apprunner_memory
+    instance_role_arn = aws_iam_role.researcher_apprunner[0].arn
+  }
+
+  health_check_configuration {
+    protocol            = "HTTP"
+    path                = "/health"
+    interval            = 10
+    timeout             = 5
+    healthy_threshold   = 1
+    unhealthy_threshold = 5
+  }
+
+  depends_on = [aws_iam_role_policy.apprunner_ecr_access]
+}
