@@ -91,7 +91,7 @@ variable "snapstart_enabled" {
 }
 
 variable "log_retention_days" {
-  description = "Days CloudWatch keeps the Lambda, API access and App Runner logs."
+  description = "Days CloudWatch keeps the logs of the Lambdas, the API access log and the SageMaker endpoint."
   type        = number
   default     = 30
 
@@ -226,13 +226,13 @@ variable "researcher_memory_mb" {
 }
 
 variable "researcher_timeout_seconds" {
-  description = "Longest a research run may take in the researcher Lambda, in seconds (Lambda allows up to 900)."
+  description = "Longest a research run may take in the researcher Lambda, in seconds. At most 870: the scheduler Lambda waits for the run and must finish within Lambda's 900."
   type        = number
   default     = 600
 
   validation {
-    condition     = var.researcher_timeout_seconds >= 30 && var.researcher_timeout_seconds <= 900 && floor(var.researcher_timeout_seconds) == var.researcher_timeout_seconds
-    error_message = "researcher_timeout_seconds must be a whole number from 30 to 900."
+    condition     = var.researcher_timeout_seconds >= 30 && var.researcher_timeout_seconds <= 870 && floor(var.researcher_timeout_seconds) == var.researcher_timeout_seconds
+    error_message = "researcher_timeout_seconds must be a whole number from 30 to 870 (the scheduler waits for the run, and Lambda stops at 900)."
   }
 }
 
