@@ -17,5 +17,7 @@ locals {
   researcher_on_apprunner = var.researcher_runtime == "apprunner"
 
   # The researcher's base URL, whichever runtime hosts it (no trailing slash).
-  researcher_url = local.researcher_on_lambda ? trimsuffix(aws_lambda_function_url.researcher[0].function_url, "/") : "https://${aws_apprunner_service.researcher[0].service_url}"
+  researcher_url = (local.researcher_on_lambda
+    ? trimsuffix(try(aws_lambda_function_url.researcher[0].function_url, ""), "/")
+  : "https://${try(aws_apprunner_service.researcher[0].service_url, "")}")
 }

@@ -33,7 +33,7 @@ output "researcher_runtime" {
 
 output "researcher_ecr_repository_url" {
   description = "ECR repository to push the researcher image to (researcher_runtime = \"apprunner\"); null on Lambda."
-  value       = local.researcher_on_apprunner ? aws_ecr_repository.researcher[0].repository_url : null
+  value       = one(aws_ecr_repository.researcher[*].repository_url)
 }
 
 output "vector_bucket" {

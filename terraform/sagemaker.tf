@@ -11,7 +11,7 @@ locals {
 }
 
 resource "aws_sagemaker_model" "minilm" {
-  name_prefix        = "${var.project}-minilm-"
+  # No name: Terraform picks a unique one, so a changed model is created before the old one goes.
   execution_role_arn = aws_iam_role.sagemaker.arn
 
   primary_container {
