@@ -1,0 +1,121 @@
+package app.alex.core.extract;
+
+import app.alex.core.error.ErrorCode;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFSDT;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Word (.docx) text with Apache POI: paragraphs and tables in body order, title from the
+ * document properties or the first Title/Heading paragraph.
+ */
+final class DocxExtractor {
+    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    ExtractedDocument extract(Path file) throws ExtractionException {
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (Exception e) {
+            throw damaged(e);
+        }
+        try {
+            return read(new XWPFDocument(pkg));
+        } catch (ExtractionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw damaged(e);
+        } finally {
+            pkg.revert(); // read-only: close without writing anything back
+        }
+    }
+
+    ExtractedDocument extract(byte[] content) throws ExtractionException {
+        try (var document = new XWPFDocument(new ByteArrayInputStream(content))) {
+            return read(document);
+        } catch (ExtractionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw damaged(e);
+        }
+    }
+
+    private static ExtractionException damaged(Exception e) {
+        return new ExtractionException(ErrorCode.UNPROCESSABLE_DOCUMENT,
+                "damaged DOCX: the file is corrupt or not a Word document, its text cannot be read", e);
+    }
+
+    private static ExtractedDocument read(XWPFDocument document) throws IOException {
+        var text = new StringBuilder();
+        String headingTitle = "";
+        for (IBodyElement element : document.getBodyElements()) {
+            String block = switch (element) {
+                case XWPFParagraph paragraph -> paragraph.getText();
+                case XWPFTable table -> tableText(table);
+                case XWPFSDT sdt -> sdt.getContent().getText();
+                default -> "";
+            };
+            if (headingTitle.isEmpty() && element instanceof XWPFParagraph p && isHeading(p) && !block.isBlank()) {
+                headingTitle = block;
+            }
+            if (!block.isBlank()) {
+                text.append(block).append("\n\n");
+            }
+        }
+        String title = "";
+        Instant created = null;
+        POIXMLProperties properties = document.getProperties();
+        if (properties != null && properties.getCoreProperties() != null) {
+            var core = properties.getCoreProperties();
+            title = core.getTitle() == null ? "" : core.getTitle();
+            Date date = core.getCreated();
+            created = date == null ? null : date.toInstant();
+        }
+        if (title.isBlank()) {
+            title = headingTitle;
+        }
+        return new ExtractedDocument(TextNormalizer.normalize(text), TextNormalizer.oneLine(title), MEDIA_TYPE,
+                List.of(), Optional.ofNullable(created));
+    }
+
+    private static boolean isHeading(XWPFParagraph paragraph) {
+        String style = paragraph.getStyleID();
+        if (style == null) {
+            return false;
+        }
+        String s = style.toLowerCase(Locale.ROOT);
+        return s.equals("title") || s.startsWith("heading");
+    }
+
+    /** A row per line, cells separated by tabs. */
+    private static String tableText(XWPFTable table) {
+        var out = new StringBuilder();
+        for (XWPFTableRow row : table.getRows()) {
+            var cells = new StringBuilder();
+            for (XWPFTableCell cell : row.getTableCells()) {
+                if (!cells.isEmpty()) {
+                    cells.append('\t');
+                }
+                cells.append(cell.getText().replace('\n', ' ').strip());
+            }
+            out.append(cells).append('\n');
+        }
+        return out.toString();
+    }
+}
