@@ -1,0 +1,191 @@
+package app.alex.minilm;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import app.alex.core.embed.Embedder;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * all-MiniLM-L6-v2 in-process with ONNX Runtime, with the sentence-transformers math: tokens up
+ * to 256 word pieces, mean pooling over the attention mask, L2 normalisation. Texts are sorted
+ * by length and batched with others of similar length, so padding costs little. Thread-safe.
+ */
+public final class MiniLmEmbedder implements Embedder {
+    static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
+    public static final String MODEL_ID = "all-MiniLM-L6-v2";
+    public static final int DIMENSION = 384;
+
+    /** Tuning knobs; the defaults were chosen by the embedding benchmark (BENCHMARKS.md). */
+    public record Options(int threads, int batchSize) {
+        public static Options defaults() {
+            return new Options(Runtime.getRuntime().availableProcessors(), 16);
+        }
+    }
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final MiniLmTokenizer tokenizer;
+    private final int batchSize;
+
+    private MiniLmEmbedder(OrtEnvironment environment, OrtSession session, MiniLmTokenizer tokenizer, int batchSize) {
+        this.environment = environment;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.batchSize = batchSize;
+    }
+
+    public static MiniLmEmbedder load() {
+        return load(Options.defaults());
+    }
+
+    public static MiniLmEmbedder load(Options options) {
+        byte[] model;
+        try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model is missing from the installation ("
+                        + MODEL_RESOURCE + "); reinstall Alex.");
+            }
+            model = in.readAllBytes();
+        } catch (IOException e) {
+            throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be read: " + e.getMessage(), e);
+        }
+        try {
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            var sessionOptions = new OrtSession.SessionOptions();
+            sessionOptions.setIntraOpNumThreads(Math.max(1, options.threads()));
+            sessionOptions.setInterOpNumThreads(1);
+            sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = environment.createSession(model, sessionOptions);
+            return new MiniLmEmbedder(environment, session, MiniLmTokenizer.load(), Math.max(1, options.batchSize()));
+        } catch (OrtException e) {
+            throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String modelId() {
+        return MODEL_ID;
+    }
+
+    @Override
+    public int dimension() {
+        return DIMENSION;
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts) {
+        int n = texts.size();
+        long[][] ids = new long[n][];
+        for (int i = 0; i < n; i++) {
+            ids[i] = tokenizer.inputIds(texts.get(i));
+        }
+        // Batch texts of similar length together: padding is wasted work.
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
+        float[][] out = new float[n][];
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            long[][] batch = new long[to - from][];
+            for (int j = from; j < to; j++) {
+                batch[j - from] = ids[order[j]];
+            }
+            float[][] vectors = pooled(batch);
+            for (int j = from; j < to; j++) {
+                out[order[j]] = vectors[j - from];
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /** The un-pooled token vectors of one text ([CLS] and [SEP] included): what a feature-extraction endpoint returns. */
+    public float[][] tokenEmbeddings(String text) {
+        long[] one = tokenizer.inputIds(text);
+        return run(new long[][]{one})[0];
+    }
+
+    private float[][] pooled(long[][] batch) {
+        float[][][] hidden = run(batch);
+        float[][] out = new float[batch.length][];
+        for (int b = 0; b < batch.length; b++) {
+            float[] sum = new float[DIMENSION];
+            int tokens = batch[b].length;
+            for (int t = 0; t < tokens; t++) {
+                float[] token = hidden[b][t];
+                for (int d = 0; d < DIMENSION; d++) {
+                    sum[d] += token[d];
+                }
+            }
+            double norm = 0;
+            for (int d = 0; d < DIMENSION; d++) {
+                sum[d] /= tokens;
+                norm += (double) sum[d] * sum[d];
+            }
+            norm = Math.sqrt(norm);
+            for (int d = 0; d < DIMENSION; d++) {
+                sum[d] = (float) (sum[d] / Math.max(norm, 1e-12));
+            }
+            out[b] = sum;
+        }
+        return out;
+    }
+
+    /** Runs the model on a padded batch; returns, per text, its real (unpadded) token vectors. */
+    private float[][][] run(long[][] batch) {
+        int maxLength = 0;
+        for (long[] ids : batch) {
+            maxLength = Math.max(maxLength, ids.length);
+        }
+        long[][] inputIds = new long[batch.length][maxLength];
+        long[][] mask = new long[batch.length][maxLength];
+        long[][] types = new long[batch.length][maxLength];
+        for (int b = 0; b < batch.length; b++) {
+            System.arraycopy(batch[b], 0, inputIds[b], 0, batch[b].length);
+            Arrays.fill(mask[b], 0, batch[b].length, 1L);
+        }
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(environment, inputIds));
+            inputs.put("attention_mask", OnnxTensor.createTensor(environment, mask));
+            inputs.put("token_type_ids", OnnxTensor.createTensor(environment, types));
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                float[][][] out = new float[batch.length][][];
+                for (int b = 0; b < batch.length; b++) {
+                    out[b] = Arrays.copyOf(hidden[b], batch[b].length);
+                }
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new AlexException(ErrorCode.INTERNAL, "Embedding failed in the MiniLM model: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // closing a session only frees native memory; nothing to recover
+        }
+        tokenizer.close();
+    }
+
+    static List<float[]> copy(List<float[]> vectors) {
+        return new ArrayList<>(vectors);
+    }
+}
