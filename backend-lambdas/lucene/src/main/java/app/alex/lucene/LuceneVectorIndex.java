@@ -1,0 +1,487 @@
+package app.alex.lucene;
+
+import app.alex.core.document.ChunkRecord;
+import app.alex.core.document.DocumentRecord;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+import app.alex.core.index.DocumentPage;
+import app.alex.core.index.DocumentQuery;
+import app.alex.core.index.IndexInUseException;
+import app.alex.core.index.IndexQuery;
+import app.alex.core.index.IndexStats;
+import app.alex.core.index.ScoredChunk;
+import app.alex.core.index.VectorIndex;
+import app.alex.core.search.SearchFilter;
+import app.alex.core.search.SearchMode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The embedded vector index: Lucene HNSW for meaning, BM25 for keywords, on disk.
+ *
+ * <p>One long-lived {@link IndexWriter} and a {@link SearcherManager} refreshed after each
+ * commit. Each document is a block of Lucene documents, one "document record" plus one per
+ * chunk, all carrying {@code doc_id}; {@link #upsert} replaces the whole block with one
+ * {@code updateDocuments} call (atomic: readers see the old block or the new one) and commits
+ * before returning (durable: a killed process keeps it). Filters run inside the kNN search, so
+ * top-k is honoured under filters.
+ */
+public final class LuceneVectorIndex implements VectorIndex {
+    static final String KIND = "kind";
+    static final String DOC_ID = "doc_id";
+    static final String VECTOR = "vector";
+    static final String TEXT = "text";
+    static final String TYPE = "type";
+    static final String TAG = "tag";
+    static final String SOURCE = "source";
+    static final String DATE = "date";
+    static final String INGESTED = "ingested";
+    static final String TITLE_SORT = "title_sort";
+    static final String ID_SORT = "id_sort";
+    static final String CHUNK_INDEX = "chunk_index";
+    static final String RECORD = "record";
+    static final String PAGE = "page";
+    static final String START = "start";
+    static final String END = "end";
+    static final String TOKENS = "tokens";
+    static final String DIMENSION_KEY = "alex.dimension";
+    /** Reciprocal rank fusion constant (Cormack et al.): damps the weight of the very first ranks. */
+    static final int RRF_K = 60;
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Path folder;
+    private final int dimension;
+    private final Directory directory;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Object commitLock = new Object();
+
+    private LuceneVectorIndex(Path folder, int dimension, Directory directory, IndexWriter writer) throws IOException {
+        this.folder = folder;
+        this.dimension = dimension;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens (or creates) the index in {@code folder}; refuses a folder in use or built with another dimension. */
+    public static LuceneVectorIndex open(Path folder, int dimension) {
+        Directory directory = null;
+        IndexWriter writer = null;
+        try {
+            directory = FSDirectory.open(folder);
+            var config = new IndexWriterConfig(new EnglishAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            writer = new IndexWriter(directory, config);
+            var stored = writer.getLiveCommitData();
+            if (stored != null) {
+                for (Map.Entry<String, String> entry : stored) {
+                    if (entry.getKey().equals(DIMENSION_KEY) && Integer.parseInt(entry.getValue()) != dimension) {
+                        throw new AlexException(ErrorCode.CONFLICT, "The index at " + folder + " holds " + entry.getValue()
+                                + "-dimensional vectors; this model makes " + dimension + ". Use another folder.");
+                    }
+                }
+            }
+            return new LuceneVectorIndex(folder, dimension, directory, writer);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new IndexInUseException(folder.getParent() == null ? folder.toString() : folder.getParent().toString(), e);
+        } catch (CorruptIndexException | IndexFormatTooOldException | EOFException e) {
+            closeQuietly(writer);
+            closeQuietly(directory);
+            throw new AlexException(ErrorCode.UNAVAILABLE, "The index at " + folder + " is damaged and cannot be opened."
+                    + " Nothing was changed: restore it from a backup, or ingest again into a new folder.", e);
+        } catch (IndexFormatTooNewException e) {
+            closeQuietly(directory);
+            throw new AlexException(ErrorCode.CONFLICT, "The index at " + folder + " was written by a newer Alex; update Alex to open it.", e);
+        } catch (IOException e) {
+            closeQuietly(writer);
+            closeQuietly(directory);
+            throw new AlexException(ErrorCode.UNAVAILABLE, "The index at " + folder + " cannot be opened: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            closeQuietly(directory);
+            throw e;
+        }
+    }
+
+    @Override
+    public void upsert(DocumentRecord document, List<ChunkRecord> chunks, List<float[]> vectors) {
+        if (chunks.size() != vectors.size()) {
+            throw new IllegalArgumentException("one vector per chunk: " + chunks.size() + " chunks, " + vectors.size() + " vectors");
+        }
+        var block = new ArrayList<Document>(chunks.size() + 1);
+        String record = toJson(document);
+        block.add(recordDocument(document, record));
+        for (int i = 0; i < chunks.size(); i++) {
+            float[] vector = vectors.get(i);
+            if (vector.length != dimension) {
+                throw new IllegalArgumentException("vector of " + vector.length + " dimensions, expected " + dimension);
+            }
+            block.add(chunkDocument(document, record, chunks.get(i), vector));
+        }
+        try {
+            synchronized (commitLock) {
+                writer.updateDocuments(new Term(DOC_ID, document.id()), block);
+                commit();
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not write to the index at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean delete(String documentId) {
+        if (document(documentId).isEmpty()) {
+            return false;
+        }
+        try {
+            synchronized (commitLock) {
+                writer.deleteDocuments(new Term(DOC_ID, documentId));
+                commit();
+            }
+            searchers.maybeRefreshBlocking();
+            return true;
+        } catch (IOException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not delete from the index: " + e.getMessage(), e);
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(DIMENSION_KEY, Integer.toString(dimension)).entrySet());
+        writer.commit();
+    }
+
+    @Override
+    public Optional<DocumentRecord> document(String documentId) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(both(kind("document"), new TermQuery(new Term(DOC_ID, documentId))), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(fromJson(searcher.storedFields().document(top.scoreDocs[0].doc).get(RECORD)));
+        });
+    }
+
+    @Override
+    public List<ChunkRecord> chunks(String documentId) {
+        return withSearcher(searcher -> {
+            Query query = both(kind("chunk"), new TermQuery(new Term(DOC_ID, documentId)));
+            TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)),
+                    new Sort(new SortField(CHUNK_INDEX, SortField.Type.INT)));
+            var out = new ArrayList<ChunkRecord>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                out.add(chunkOf(searcher.storedFields().document(hit.doc)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<ScoredChunk> search(IndexQuery query) {
+        return withSearcher(searcher -> switch (query.mode()) {
+            case SEMANTIC -> semantic(searcher, query, query.topK());
+            case KEYWORD -> keyword(searcher, query, query.topK());
+            case HYBRID -> hybrid(searcher, query);
+        });
+    }
+
+    private List<ScoredChunk> semantic(IndexSearcher searcher, IndexQuery query, int k) throws IOException {
+        // Ask HNSW for more candidates than needed: better recall at little cost.
+        int candidates = Math.max(k, 50);
+        var knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filterQuery(query.filter(), "chunk"));
+        TopDocs top = searcher.search(knn, k);
+        var out = new ArrayList<ScoredChunk>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+            // Lucene scores DOT_PRODUCT as (1 + cosine) / 2 for unit vectors: report cosine.
+            out.add(scored(searcher, hit.doc, 2.0 * hit.score - 1.0));
+        }
+        return out;
+    }
+
+    private List<ScoredChunk> keyword(IndexSearcher searcher, IndexQuery query, int k) throws IOException {
+        Query text = new QueryBuilder(analyzer).createBooleanQuery(TEXT, query.text(), BooleanClause.Occur.SHOULD);
+        if (text == null) {
+            return List.of();
+        }
+        var q = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
+                .add(filterQuery(query.filter(), "chunk"), BooleanClause.Occur.FILTER).build();
+        TopDocs top = searcher.search(q, k);
+        var out = new ArrayList<ScoredChunk>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+            out.add(scored(searcher, hit.doc, hit.score));
+        }
+        return out;
+    }
+
+    /** Reciprocal rank fusion of the semantic and keyword rankings. */
+    private List<ScoredChunk> hybrid(IndexSearcher searcher, IndexQuery query) throws IOException {
+        int depth = Math.max(50, query.topK() * 3);
+        Map<String, ScoredChunk> byKey = new HashMap<>();
+        Map<String, Double> fused = new LinkedHashMap<>();
+        for (List<ScoredChunk> ranking : List.of(semantic(searcher, query, depth), keyword(searcher, query, depth))) {
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                ScoredChunk hit = ranking.get(rank);
+                String key = hit.chunk().key();
+                byKey.putIfAbsent(key, hit);
+                fused.merge(key, 1.0 / (RRF_K + rank + 1), Double::sum);
+            }
+        }
+        return fused.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(query.topK())
+                .map(e -> new ScoredChunk(e.getValue(), byKey.get(e.getKey()).document(), byKey.get(e.getKey()).chunk()))
+                .toList();
+    }
+
+    @Override
+    public DocumentPage list(DocumentQuery query) {
+        return withSearcher(searcher -> {
+            boolean byTitle = query.sort() == DocumentQuery.Sort.TITLE;
+            Sort sort = byTitle
+                    ? new Sort(new SortField(TITLE_SORT, SortField.Type.STRING), new SortField(ID_SORT, SortField.Type.STRING))
+                    : new Sort(new SortField(INGESTED, SortField.Type.LONG, true), new SortField(ID_SORT, SortField.Type.STRING));
+            Query filter = filterQuery(query.filter(), "document");
+            TopDocs top = query.cursor() == null ? searcher.search(filter, query.limit(), sort, false)
+                    : searcher.searchAfter(decodeCursor(query.cursor(), byTitle, searcher), filter, query.limit(), sort, false);
+            var documents = new ArrayList<DocumentRecord>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                documents.add(fromJson(searcher.storedFields().document(hit.doc).get(RECORD)));
+            }
+            String next = null;
+            if (top.scoreDocs.length == query.limit()) {
+                FieldDoc last = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+                String nextCursor = encodeCursor(last, byTitle);
+                if (searcher.searchAfter(decodeCursor(nextCursor, byTitle, searcher), filter, 1, sort, false).scoreDocs.length > 0) {
+                    next = nextCursor;
+                }
+            }
+            return new DocumentPage(documents, next);
+        });
+    }
+
+    @Override
+    public IndexStats stats() {
+        return withSearcher(searcher -> new IndexStats(searcher.count(kind("document")), searcher.count(kind("chunk"))));
+    }
+
+    @Override
+    public Set<SearchMode> supportedModes() {
+        return Set.of(SearchMode.HYBRID, SearchMode.SEMANTIC, SearchMode.KEYWORD);
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the index at " + folder, e);
+        }
+    }
+
+    // --- documents and fields -------------------------------------------------------------
+
+    private static Document recordDocument(DocumentRecord d, String record) {
+        var doc = new Document();
+        doc.add(new StringField(KIND, "document", Field.Store.NO));
+        addCommon(doc, d);
+        doc.add(new StoredField(RECORD, record));
+        doc.add(new NumericDocValuesField(INGESTED, d.ingestedAt().toEpochMilli()));
+        doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(d.title().toLowerCase(Locale.ROOT))));
+        doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(d.id())));
+        return doc;
+    }
+
+    private Document chunkDocument(DocumentRecord d, String record, ChunkRecord c, float[] vector) {
+        var doc = new Document();
+        doc.add(new StringField(KIND, "chunk", Field.Store.NO));
+        addCommon(doc, d);
+        doc.add(new StoredField(RECORD, record));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        doc.add(new TextField(TEXT, c.text(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(CHUNK_INDEX, c.index()));
+        doc.add(new StoredField(CHUNK_INDEX, c.index()));
+        doc.add(new StoredField(PAGE, c.page()));
+        doc.add(new StoredField(START, c.startOffset()));
+        doc.add(new StoredField(END, c.endOffset()));
+        doc.add(new StoredField(TOKENS, c.tokenCount()));
+        return doc;
+    }
+
+    private static void addCommon(Document doc, DocumentRecord d) {
+        doc.add(new StringField(DOC_ID, d.id(), Field.Store.YES));
+        doc.add(new StringField(TYPE, d.type().wireName(), Field.Store.NO));
+        for (String tag : d.tags()) {
+            doc.add(new StringField(TAG, app.alex.core.search.Tags.normalize(tag), Field.Store.NO));
+        }
+        doc.add(new StringField(SOURCE, d.source(), Field.Store.NO));
+        doc.add(new LongPoint(DATE, d.date().toEpochMilli()));
+    }
+
+    private static ChunkRecord chunkOf(Document doc) {
+        return new ChunkRecord(doc.get(DOC_ID), doc.getField(CHUNK_INDEX).numericValue().intValue(), doc.get(TEXT),
+                doc.getField(PAGE).numericValue().intValue(), doc.getField(START).numericValue().intValue(),
+                doc.getField(END).numericValue().intValue(), doc.getField(TOKENS).numericValue().intValue());
+    }
+
+    private ScoredChunk scored(IndexSearcher searcher, int docId, double score) throws IOException {
+        Document doc = searcher.storedFields().document(docId);
+        return new ScoredChunk(score, fromJson(doc.get(RECORD)), chunkOf(doc));
+    }
+
+    static Query filterQuery(SearchFilter filter, String kind) {
+        var builder = new BooleanQuery.Builder().add(kind(kind), BooleanClause.Occur.FILTER);
+        if (!filter.types().isEmpty()) {
+            var any = new BooleanQuery.Builder();
+            filter.types().forEach(t -> any.add(new TermQuery(new Term(TYPE, t.wireName())), BooleanClause.Occur.SHOULD));
+            builder.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        if (!filter.tags().isEmpty()) {
+            var any = new BooleanQuery.Builder();
+            filter.tags().forEach(t -> any.add(new TermQuery(new Term(TAG, t)), BooleanClause.Occur.SHOULD));
+            builder.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        if (filter.sourcePrefix() != null) {
+            builder.add(new PrefixQuery(new Term(SOURCE, filter.sourcePrefix())), BooleanClause.Occur.FILTER);
+        }
+        if (filter.since() != null || filter.until() != null) {
+            long from = filter.since() == null ? Long.MIN_VALUE : filter.since().toEpochMilli();
+            long to = filter.until() == null ? Long.MAX_VALUE : filter.until().toEpochMilli() - 1;
+            builder.add(LongPoint.newRangeQuery(DATE, from, to), BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
+    }
+
+    private static Query kind(String kind) {
+        return new TermQuery(new Term(KIND, kind));
+    }
+
+    private static Query both(Query a, Query b) {
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.FILTER).add(b, BooleanClause.Occur.FILTER).build();
+    }
+
+    private static String encodeCursor(FieldDoc last, boolean byTitle) {
+        String first = byTitle ? ((BytesRef) last.fields[0]).utf8ToString() : Long.toString((Long) last.fields[0]);
+        String second = ((BytesRef) last.fields[1]).utf8ToString();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((first + "\u0000" + second).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sort values are unique (the id breaks ties), so the doc of the "after" marker only has to be valid. */
+    private static FieldDoc decodeCursor(String cursor, boolean byTitle, IndexSearcher searcher) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", 2);
+            Object first = byTitle ? new BytesRef(parts[0]) : (Object) Long.parseLong(parts[0]);
+            return new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, new Object[]{first, new BytesRef(parts[1])});
+        } catch (RuntimeException e) {
+            throw AlexException.badRequest("The cursor is not valid: pass the next_cursor value of the previous page.");
+        }
+    }
+
+    private static String toJson(DocumentRecord record) {
+        try {
+            return JSON.writeValueAsString(record);
+        } catch (IOException e) {
+            throw new IllegalStateException("a document record is always serialisable", e);
+        }
+    }
+
+    private static DocumentRecord fromJson(String json) {
+        try {
+            return JSON.readValue(json, DocumentRecord.class);
+        } catch (IOException e) {
+            throw new AlexException(ErrorCode.INTERNAL, "A stored document record is damaged.", e);
+        }
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not read the index at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // already failing with a clearer error
+            }
+        }
+    }
+
+    static Comparator<ScoredChunk> byScore() {
+        return Comparator.comparingDouble(ScoredChunk::score).reversed();
+    }
+}
