@@ -1,0 +1,250 @@
+package app.alex.core.ingest;
+
+import app.alex.core.chunk.SentenceChunker;
+import app.alex.core.document.DocumentType;
+import app.alex.core.error.AlexException;
+import app.alex.core.extract.FileExtractor;
+import app.alex.core.index.DocumentQuery;
+import app.alex.core.index.IndexQuery;
+import app.alex.core.search.SearchFilter;
+import app.alex.core.search.SearchMode;
+import app.alex.core.search.SearchRequest;
+import app.alex.core.search.SearchService;
+import app.alex.core.testing.HashingEmbedder;
+import app.alex.core.testing.InMemoryVectorIndex;
+import app.alex.core.testing.WordTokenizer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IngestServiceTest {
+    @TempDir
+    Path dir;
+
+    private HashingEmbedder embedder;
+    private InMemoryVectorIndex index;
+    private IngestService ingest;
+
+    @BeforeEach
+    void setUp() {
+        embedder = new HashingEmbedder();
+        index = new InMemoryVectorIndex();
+        ingest = new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer(40), 40, 8), embedder,
+                index, Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void aNewFileIsCreatedWithItsChunksAndMetadata() throws IOException {
+        Path file = write("dividends.md", "# Dividend policy\n\nReinvested dividends are recorded as new share lots. "
+                .repeat(10));
+
+        IngestResult result = ingest.ingestFile(file, new IngestOptions(DocumentType.NOTE, List.of("aapl", " msft "),
+                0, false), IngestListener.NONE);
+
+        assertThat(result.status()).isEqualTo(IngestStatus.CREATED);
+        assertThat(result.chunkCount()).isGreaterThan(1);
+        var stored = index.document(result.documentId()).orElseThrow();
+        assertThat(stored.title()).isEqualTo("Dividend policy");
+        assertThat(stored.source()).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(stored.type()).isEqualTo(DocumentType.NOTE);
+        assertThat(stored.tags()).containsExactly("AAPL", "MSFT");
+        assertThat(stored.chunkCount()).isEqualTo(result.chunkCount());
+        assertThat(index.chunks(result.documentId())).allSatisfy(c -> assertThat(c.endOffset()).isGreaterThan(c.startOffset()));
+    }
+
+    @Test
+    void reingestingTheSameFileIsUnchangedAndEmbedsNothing() throws IOException {
+        Path file = write("a.txt", "Revenue grew in the data-center segment. Margins expanded. ".repeat(20));
+        ingest.ingestFile(file, IngestOptions.DEFAULTS, IngestListener.NONE);
+        long embeddedBefore = embedder.embeddedCount();
+        int upsertsBefore = index.upsertCount();
+
+        IngestResult again = ingest.ingestFile(file, IngestOptions.DEFAULTS, IngestListener.NONE);
+
+        assertThat(again.status()).isEqualTo(IngestStatus.UNCHANGED);
+        assertThat(embedder.embeddedCount()).isEqualTo(embeddedBefore);
+        assertThat(index.upsertCount()).isEqualTo(upsertsBefore);
+    }
+
+    @Test
+    void aChangedFileReplacesItsOldVersionUnderTheSameId() throws IOException {
+        Path file = write("a.txt", "The old guidance was conservative. ".repeat(30));
+        IngestResult first = ingest.ingestFile(file, IngestOptions.DEFAULTS, IngestListener.NONE);
+        Files.writeString(file, "The new guidance raises the outlook for gross margin. ".repeat(30));
+
+        IngestResult second = ingest.ingestFile(file, IngestOptions.DEFAULTS, IngestListener.NONE);
+
+        assertThat(second.status()).isEqualTo(IngestStatus.REPLACED);
+        assertThat(second.documentId()).isEqualTo(first.documentId());
+        assertThat(index.stats().documents()).isEqualTo(1);
+        assertThat(index.chunks(first.documentId())).allSatisfy(c -> assertThat(c.text()).doesNotContain("old guidance"));
+    }
+
+    @Test
+    void aFolderIsWalkedRecursivelySkippingHiddenAndUnsupportedFiles() throws IOException {
+        write("top.txt", "Top level note about inventory turnover.");
+        write("sub/deeper/filing.md", "# Filing\n\nSegment results by quarter.");
+        write(".hidden/secret.txt", "Should not be read.");
+        write("sub/.dotfile.txt", "Should not be read either.");
+        Files.write(dir.resolve("sub/picture.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
+
+        BatchSummary summary = ingest.ingestPaths(List.of(dir), IngestOptions.DEFAULTS, IngestListener.NONE);
+
+        assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(2);
+        assertThat(summary.count(IngestStatus.SKIPPED)).isEqualTo(1);
+        assertThat(summary.failures()).isEmpty();
+        assertThat(index.list(DocumentQuery.firstPage(10)).documents()).extracting(d -> d.title())
+                .containsExactlyInAnyOrder("top.txt", "Filing");
+    }
+
+    @Test
+    void aBadFileFailsWithAReasonWhileTheRestOfTheBatchGoesOnAndStoredDocumentsStay() throws IOException {
+        Path good = write("good.txt", "Cash flow from operations improved.");
+        ingest.ingestFile(good, IngestOptions.DEFAULTS, IngestListener.NONE);
+        Path empty = write("empty.txt", "");
+        Path missing = dir.resolve("missing.txt");
+        Path other = write("other.txt", "Capital expenditure guidance for next year.");
+
+        BatchSummary summary = ingest.ingestPaths(List.of(empty, missing, other, good), IngestOptions.DEFAULTS,
+                IngestListener.NONE);
+
+        assertThat(summary.failures()).hasSize(2);
+        assertThat(summary.failures()).allSatisfy(f -> assertThat(f.error()).isNotBlank());
+        assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(1);
+        assertThat(summary.count(IngestStatus.UNCHANGED)).isEqualTo(1);
+        assertThat(index.stats().documents()).isEqualTo(2);
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsReportedAndTheWalkFinishes() throws IOException {
+        write("loop/note.txt", "A note inside a folder with a link loop.");
+        Files.createSymbolicLink(dir.resolve("loop/back"), dir.resolve("loop"));
+
+        BatchSummary summary = ingest.ingestPaths(List.of(dir.resolve("loop")), IngestOptions.DEFAULTS,
+                IngestListener.NONE);
+
+        assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(1);
+        assertThat(summary.failures()).extracting(IngestResult::error).anyMatch(e -> e.contains("loop"));
+    }
+
+    @Test
+    void aFileOverTheSizeLimitFailsBeforeItIsRead() throws IOException {
+        Path big = write("big.txt", "x".repeat(2048));
+
+        IngestResult result = ingest.ingestFile(big, new IngestOptions(null, null, 1024, false), IngestListener.NONE);
+
+        assertThat(result.status()).isEqualTo(IngestStatus.FAILED);
+        assertThat(result.error()).contains("too large");
+    }
+
+    @Test
+    void textWithoutASourceIsIdentifiedByItsContent() {
+        var request = new TextIngestRequest(null, "Analyst note: watch the inventory build.", null, null, null,
+                List.of("nvda"), null, null, Map.of("desk", "semis"));
+
+        IngestResult first = ingest.ingestText(request);
+        IngestResult second = ingest.ingestText(request);
+
+        assertThat(first.status()).isEqualTo(IngestStatus.CREATED);
+        assertThat(second.status()).isEqualTo(IngestStatus.UNCHANGED);
+        assertThat(second.documentId()).isEqualTo(first.documentId());
+        var stored = index.document(first.documentId()).orElseThrow();
+        assertThat(stored.title()).isEqualTo("Analyst note: watch the inventory build.");
+        assertThat(stored.attributes()).containsEntry("desk", "semis");
+    }
+
+    @Test
+    void emptyTextIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> ingest.ingestText(TextIngestRequest.of("   ", null, null)))
+                .isInstanceOf(AlexException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void progressEventsCountEveryEmbeddedChunkAndEveryFile() throws IOException {
+        write("one.txt", "First document sentence. ".repeat(40));
+        write("two.txt", "Second document sentence. ".repeat(40));
+        var events = new ArrayList<String>();
+        var chunks = new int[1];
+
+        BatchSummary summary = ingest.ingestPaths(List.of(dir), IngestOptions.DEFAULTS, new IngestListener() {
+            @Override
+            public void planned(int files, long bytes) {
+                events.add("planned " + files);
+            }
+
+            @Override
+            public void chunksEmbedded(int count) {
+                chunks[0] += count;
+            }
+
+            @Override
+            public void fileFinished(Path file, long bytes, IngestResult result) {
+                events.add("finished " + file.getFileName());
+            }
+        });
+
+        assertThat(events.getFirst()).isEqualTo("planned 2");
+        assertThat(events.subList(1, events.size())).containsExactlyInAnyOrder("finished one.txt", "finished two.txt");
+        assertThat(chunks[0]).isEqualTo(summary.chunks());
+    }
+
+    @Test
+    void cancellingStopsBetweenFilesAndKeepsWhatWasStored() throws IOException {
+        write("a.txt", "Alpha.");
+        write("b.txt", "Beta.");
+        var finished = new int[1];
+
+        BatchSummary summary = ingest.ingestPaths(List.of(dir), IngestOptions.DEFAULTS, new IngestListener() {
+            @Override
+            public void fileFinished(Path file, long bytes, IngestResult result) {
+                finished[0]++;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return finished[0] >= 1;
+            }
+        });
+
+        assertThat(summary.cancelled()).isTrue();
+        assertThat(summary.results()).hasSize(1);
+        assertThat(index.stats().documents()).isEqualTo(1);
+    }
+
+    @Test
+    void searchFindsTheIngestedPassageAndHonoursFilters() throws IOException {
+        ingest.ingestFile(write("div.txt", "Reinvested dividends are recorded as new tax lots at the reinvestment price."),
+                new IngestOptions(DocumentType.DOCUMENT, List.of("VTI"), 0, false), IngestListener.NONE);
+        ingest.ingestFile(write("chips.txt", "Data-center revenue tripled on accelerator demand."),
+                new IngestOptions(DocumentType.NOTE, List.of("NVDA"), 0, false), IngestListener.NONE);
+        var search = new SearchService(embedder, index);
+
+        var hits = search.search(SearchRequest.of("how are reinvested dividends recorded", 5)).results();
+        var filtered = search.search(new SearchRequest("how are reinvested dividends recorded", 5,
+                new SearchFilter(java.util.Set.of(DocumentType.NOTE), null, null, null, null), SearchMode.SEMANTIC)).results();
+
+        assertThat(hits.getFirst().title()).isEqualTo("div.txt");
+        assertThat(filtered).extracting(h -> h.title()).containsOnly("chips.txt");
+        assertThat(IndexQuery.MAX_TOP_K).isEqualTo(100);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file;
+    }
+}
