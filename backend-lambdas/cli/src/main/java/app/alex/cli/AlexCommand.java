@@ -31,7 +31,7 @@ public final class AlexCommand implements Runnable {
     private Path dataDir;
 
     /** Inherited by every subcommand, so both {@code alex --data-dir X ingest} and {@code alex ingest --data-dir X} work. */
-    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERITED,
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Knowledge base folder (default: $ALEX_DATA_DIR, else ~/.local/share/alex).")
     void setDataDir(Path dataDir) {
         this.dataDir = dataDir;

@@ -50,7 +50,7 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     /** Opens (or creates) the knowledge base in {@code dataDir} with the bundled model; the model loads on first use. */
     public static EmbeddedBackend open(Path dataDir) {
-        return open(dataDir, new LazyEmbedder(MODEL_ID, DIMENSION, MiniLmEmbedder::load), MiniLmTokenizer::load);
+        return open(dataDir, new LazyEmbedder(MODEL_ID, DIMENSION, SharedModel::embedder), SharedModel::tokenizer);
     }
 
     /** Opens with a given embedder and tokenizer (tests, benchmarks). */
@@ -104,6 +104,51 @@ public final class EmbeddedBackend implements AutoCloseable {
             index.close();
         } finally {
             embedder.close();
+        }
+    }
+
+    /**
+     * One model per process: the ONNX session is thread-safe and costs ~100 MB and a second to
+     * load, so reopening a knowledge base (tests, the desktop switching folders) reuses it.
+     */
+    private static final class SharedModel {
+        private static volatile MiniLmEmbedder embedder;
+        private static volatile MiniLmTokenizer tokenizer;
+
+        static synchronized Embedder embedder() {
+            if (embedder == null) {
+                embedder = MiniLmEmbedder.load();
+            }
+            return new Unclosable(embedder);
+        }
+
+        static synchronized Tokenizer tokenizer() {
+            if (tokenizer == null) {
+                tokenizer = MiniLmTokenizer.load();
+            }
+            return tokenizer;
+        }
+    }
+
+    /** The shared model outlives any one backend. */
+    private record Unclosable(Embedder delegate) implements Embedder {
+        @Override
+        public String modelId() {
+            return delegate.modelId();
+        }
+
+        @Override
+        public int dimension() {
+            return delegate.dimension();
+        }
+
+        @Override
+        public java.util.List<float[]> embed(java.util.List<String> texts) {
+            return delegate.embed(texts);
+        }
+
+        @Override
+        public void close() {
         }
     }
 

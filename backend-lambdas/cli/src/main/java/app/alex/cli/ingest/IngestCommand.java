@@ -77,7 +77,8 @@ public final class IngestCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         BatchSummary summary;
         try (var backend = Backends.open(spec)) {
-            IngestListener listener = terminal ? new ProgressBar(err, System::nanoTime) : new PlainListener(err);
+            IngestListener listener = terminal ? new ProgressBar(err, System::nanoTime)
+                    : json ? new QuietListener() : new PlainListener(out, err);
             IngestListener cancellable = new CancellableListener(listener, cancelled);
             summary = backend.ingest().ingestPaths(paths, options, cancellable);
             if (listener instanceof ProgressBar bar) {
@@ -146,18 +147,33 @@ public final class IngestCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Without a terminal: one line per failure as it happens, nothing else (the summary follows). */
-    private record PlainListener(PrintWriter err) implements IngestListener {
+    /**
+     * Without a terminal (scripts, logs): one line per file as soon as it is stored, so a reader
+     * knows exactly what is safe even if the run is killed; failures on stderr.
+     */
+    private record PlainListener(PrintWriter out, PrintWriter err) implements IngestListener {
         @Override
         public void fileFinished(Path file, long bytes, IngestResult result) {
-            if (result.status() == IngestStatus.FAILED) {
-                err.println("failed: " + result.source() + ": " + result.error());
-                err.flush();
+            switch (result.status()) {
+                case FAILED -> {
+                    err.println("failed: " + result.source() + ": " + result.error());
+                    err.flush();
+                }
+                case SKIPPED -> {
+                }
+                default -> {
+                    out.printf(Locale.ROOT, "%-9s %s (%d chunks)%n", result.status().wireName(), result.source(),
+                            result.chunkCount());
+                    out.flush();
+                }
             }
         }
     }
 
-    private record CancellableListener(IngestListener delegate, AtomicBoolean cancelled) implements IngestListener {
+    private record QuietListener() implements IngestListener {
+    }
+
+    private record CancellableListener(IngestListener delegate, AtomicBoolean stopRequested) implements IngestListener {
         @Override
         public void planned(int files, long bytes) {
             delegate.planned(files, bytes);
@@ -180,7 +196,7 @@ public final class IngestCommand implements Callable<Integer> {
 
         @Override
         public boolean cancelled() {
-            return cancelled.get() || delegate.cancelled();
+            return stopRequested.get() || delegate.cancelled();
         }
     }
 }

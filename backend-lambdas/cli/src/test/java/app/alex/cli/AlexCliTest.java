@@ -1,0 +1,168 @@
+package app.alex.cli;
+
+import app.alex.embedded.EmbeddedBackend;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line end to end on the real embedded backend (MiniLM + Lucene) in a scratch folder. */
+class AlexCliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run alex(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = AlexCommand.newCommandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void ingestingAFolderThenSearchingFindsTheRightDocumentFirst() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        String kb = tmp.resolve("kb").toString();
+
+        Run ingest = alex("--data-dir", kb, "ingest", docs.toString());
+        Run search = alex("search", "--data-dir", kb, "how are reinvested dividends recorded", "-k", "3");
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.out()).contains("4 new, 0 unchanged, 0 replaced, 0 failed");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        assertThat(search.out().lines().findFirst().orElseThrow()).contains("Dividend reinvestment");
+        assertThat(search.out()).contains(docs.resolve("dividends.md").toString());
+    }
+
+    @Test
+    void searchJsonCarriesScoreTextIdTitleAndSourceForScripts() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        String kb = tmp.resolve("kb").toString();
+        alex("--data-dir", kb, "ingest", docs.toString());
+
+        Run run = alex("--data-dir", kb, "search", "GPU demand from cloud providers", "--json", "-k", "2",
+                "--mode", "semantic");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("results")).hasSize(2);
+        JsonNode first = json.get("results").get(0);
+        assertThat(first.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("text").asText()).contains("data-center revenue");
+        assertThat(first.get("document_id").asText()).isNotBlank();
+        assertThat(first.get("title").asText()).isEqualTo("datacenter.txt");
+        assertThat(first.get("source").asText()).endsWith("datacenter.txt");
+        assertThat(json.get("mode").asText()).isEqualTo("semantic");
+    }
+
+    @Test
+    void ingestingTheSameFolderAgainReportsEverythingUnchanged() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        String kb = tmp.resolve("kb").toString();
+        alex("--data-dir", kb, "ingest", docs.toString());
+
+        Run again = alex("--data-dir", kb, "ingest", docs.toString());
+
+        assertThat(again.out()).contains("0 new, 4 unchanged, 0 replaced, 0 failed");
+        assertThat(again.out()).contains("0 chunks embedded");
+    }
+
+    @Test
+    void filtersNarrowTheSearchToMatchingDocuments() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        Path notes = tmp.resolve("notes");
+        Files.createDirectories(notes);
+        Files.writeString(notes.resolve("nvda-note.txt"), "My note: NVDA data-center growth depends on GPU supply.");
+        String kb = tmp.resolve("kb").toString();
+        alex("--data-dir", kb, "ingest", docs.toString());
+        alex("--data-dir", kb, "ingest", notes.toString(), "--type", "note", "--tag", "nvda");
+
+        Run byTag = alex("--data-dir", kb, "search", "data-center revenue", "--tag", "NVDA", "--json");
+        Run bySource = alex("--data-dir", kb, "search", "data-center revenue", "--source", docs.toString(), "--json");
+
+        assertThat(byTag.out()).contains("nvda-note.txt").doesNotContain("datacenter.txt");
+        assertThat(bySource.out()).contains("datacenter.txt").doesNotContain("nvda-note.txt");
+    }
+
+    @Test
+    void docsListShowAndRemoveManageTheLibrary() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        String kb = tmp.resolve("kb").toString();
+        alex("--data-dir", kb, "ingest", docs.toString());
+
+        JsonNode listed = new ObjectMapper().readTree(alex("--data-dir", kb, "docs", "list", "--json").out());
+        String id = listed.get("documents").findValuesAsText("document_id").getFirst();
+        Run show = alex("--data-dir", kb, "docs", "show", id);
+        Run remove = alex("--data-dir", kb, "docs", "rm", id);
+        Run removeAgain = alex("--data-dir", kb, "docs", "rm", id);
+        JsonNode after = new ObjectMapper().readTree(alex("--data-dir", kb, "docs", "list", "--json").out());
+
+        assertThat(listed.get("documents")).hasSize(4);
+        assertThat(show.out()).contains("id:        " + id).contains("chunks");
+        assertThat(remove.out()).contains("deleted " + id);
+        assertThat(removeAgain.exitCode()).isEqualTo(CliErrors.NOT_FOUND);
+        assertThat(removeAgain.err()).contains("No document with id");
+        assertThat(after.get("documents")).hasSize(3);
+    }
+
+    @Test
+    void aBadFileFailsWithItsReasonAndTheOthersAreStored() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        Files.write(docs.resolve("broken.pdf"), "%PDF-1.7 this is not really a pdf".getBytes());
+        String kb = tmp.resolve("kb").toString();
+
+        Run run = alex("--data-dir", kb, "ingest", docs.toString());
+
+        assertThat(run.exitCode()).isEqualTo(CliErrors.FAILED);
+        assertThat(run.out()).contains("4 new").contains("1 failed").contains("broken.pdf");
+        assertThat(run.err()).contains("broken.pdf");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aKnowledgeBaseOpenElsewhereGivesTheInUseErrorAndExitCode() throws IOException {
+        Path kb = tmp.resolve("kb");
+        try (var holder = EmbeddedBackend.open(kb)) {
+            Run run = alex("--data-dir", kb.toString(), "docs", "list");
+
+            assertThat(run.exitCode()).isEqualTo(CliErrors.IN_USE);
+            assertThat(run.err()).contains("in use by another process");
+            assertThat(holder.library().stats().documents()).isZero();
+        }
+    }
+
+    @Test
+    void aFolderThatIsNotAKnowledgeBaseIsRefusedAndLeftUntouched() throws IOException {
+        Path someone = tmp.resolve("my-documents");
+        Files.createDirectories(someone);
+        Files.writeString(someone.resolve("thesis.txt"), "precious");
+
+        Run run = alex("--data-dir", someone.toString(), "docs", "list");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("is not an Alex knowledge base");
+        try (var files = Files.list(someone)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("thesis.txt");
+        }
+    }
+
+    @Test
+    void aBadDateIsAUsageErrorWithAnExample() {
+        Run run = alex("--data-dir", tmp.resolve("kb").toString(), "search", "rates", "--since", "last tuesday");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--since takes a date like 2024-01-31");
+    }
+}
