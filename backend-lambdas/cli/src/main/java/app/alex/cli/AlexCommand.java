@@ -46,7 +46,14 @@ public final class AlexCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Kept strongly reachable: java.util.logging holds loggers weakly. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     public static void main(String[] args) {
+        // Library chatter (Lucene's vectorization notice) is not for the person at the terminal.
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // POI brings log4j-api without a provider; its one-line complaint helps nobody.
+        System.setProperty("log4j2.statusLoggerLevel", "OFF");
         System.exit(newCommandLine().execute(args));
     }
 

@@ -13,8 +13,27 @@ public final class SupportedFormats {
     private SupportedFormats() {
     }
 
+    /** A known extension, or no extension and text-looking content (README, LICENSE, notes). */
     public static boolean isSupported(Path file) {
-        return EXTENSIONS.contains(extension(file));
+        String ext = extension(file);
+        return EXTENSIONS.contains(ext) || ext.isEmpty() && looksLikeText(file);
+    }
+
+    private static boolean looksLikeText(Path file) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4096);
+            if (head.length == 0) {
+                return false;
+            }
+            for (byte b : head) {
+                if (b == 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     public static String extension(Path file) {

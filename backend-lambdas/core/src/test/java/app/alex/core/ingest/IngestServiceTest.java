@@ -129,6 +129,18 @@ class IngestServiceTest {
     }
 
     @Test
+    void aTextFileWithoutExtensionIsReadButABinaryOneIsSkipped() throws IOException {
+        write("folder/README", "Notes about the coverage universe and the screening rules.");
+        Files.write(dir.resolve("folder/program"), new byte[]{0x7f, 'E', 'L', 'F', 0, 0, 1, 2});
+
+        BatchSummary summary = ingest.ingestPaths(List.of(dir.resolve("folder")), IngestOptions.DEFAULTS,
+                IngestListener.NONE);
+
+        assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(1);
+        assertThat(summary.count(IngestStatus.SKIPPED)).isEqualTo(1);
+    }
+
+    @Test
     void aSymbolicLinkLoopIsReportedAndTheWalkFinishes() throws IOException {
         write("loop/note.txt", "A note inside a folder with a link loop.");
         Files.createSymbolicLink(dir.resolve("loop/back"), dir.resolve("loop"));
