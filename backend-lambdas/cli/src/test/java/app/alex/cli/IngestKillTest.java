@@ -27,6 +27,24 @@ class IngestKillTest {
     Path tmp;
 
     @Test
+    void aSecondProcessOnTheSameFolderGetsTheInUseErrorAndCorruptsNothing() throws Exception {
+        Path kb = tmp.resolve("kb");
+        try (var holder = EmbeddedBackend.open(kb)) {
+            holder.ingest().ingestText(app.alex.core.ingest.TextIngestRequest.of("Held by the first process.", null, null));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process second = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                    System.getProperty("java.class.path"), AlexCommand.class.getName(), "--data-dir", kb.toString(),
+                    "docs", "list").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(CliErrors.IN_USE);
+            assertThat(err).contains("in use by another process");
+            assertThat(holder.library().stats().documents()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void everyFileReportedStoredSurvivesAKillDashNineMidIngest() throws Exception {
         Path docs = tmp.resolve("docs");
         Files.createDirectories(docs);
