@@ -28,10 +28,22 @@ public final class MiniLmEmbedder implements Embedder {
     public static final String MODEL_ID = "all-MiniLM-L6-v2";
     public static final int DIMENSION = 384;
 
-    /** Tuning knobs; the defaults were chosen by the embedding benchmark (BENCHMARKS.md). */
-    public record Options(int threads, int batchSize) {
+    /**
+     * Tuning knobs; the defaults were chosen by the embedding benchmark (BENCHMARKS.md).
+     *
+     * @param threads   ONNX Runtime intra-op threads
+     * @param batchSize at most this many texts per model call
+     * @param batchTokens at most this many padded word pieces per model call: attention grows with
+     *                  the square of the length, so long passages go in small batches (4 of 256
+     *                  pieces) and short ones in large batches (16 of 64)
+     */
+    public record Options(int threads, int batchSize, int batchTokens) {
+        public Options(int threads, int batchSize) {
+            this(threads, batchSize, Integer.MAX_VALUE);
+        }
+
         public static Options defaults() {
-            return new Options(Runtime.getRuntime().availableProcessors(), 16);
+            return new Options(Runtime.getRuntime().availableProcessors(), 16, 1024);
         }
     }
 
@@ -39,12 +51,14 @@ public final class MiniLmEmbedder implements Embedder {
     private final OrtSession session;
     private final MiniLmTokenizer tokenizer;
     private final int batchSize;
+    private final int batchTokens;
 
-    private MiniLmEmbedder(OrtEnvironment environment, OrtSession session, MiniLmTokenizer tokenizer, int batchSize) {
+    private MiniLmEmbedder(OrtEnvironment environment, OrtSession session, MiniLmTokenizer tokenizer, Options options) {
         this.environment = environment;
         this.session = session;
         this.tokenizer = tokenizer;
-        this.batchSize = batchSize;
+        this.batchSize = Math.max(1, options.batchSize());
+        this.batchTokens = Math.max(1, options.batchTokens());
     }
 
     public static MiniLmEmbedder load() {
@@ -69,7 +83,7 @@ public final class MiniLmEmbedder implements Embedder {
             sessionOptions.setInterOpNumThreads(1);
             sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(model, sessionOptions);
-            return new MiniLmEmbedder(environment, session, MiniLmTokenizer.load(), Math.max(1, options.batchSize()));
+            return new MiniLmEmbedder(environment, session, MiniLmTokenizer.load(), options);
         } catch (OrtException e) {
             throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be loaded: " + e.getMessage(), e);
         }
@@ -96,8 +110,12 @@ public final class MiniLmEmbedder implements Embedder {
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
         float[][] out = new float[n][];
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
+        for (int from = 0, to; from < n; from = to) {
+            // Sorted ascending, so the last text of a batch is its longest: padded size = count x that length.
+            to = from + 1;
+            while (to < n && to - from < batchSize && (long) (to - from + 1) * ids[order[to]].length <= batchTokens) {
+                to++;
+            }
             long[][] batch = new long[to - from][];
             for (int j = from; j < to; j++) {
                 batch[j - from] = ids[order[j]];

@@ -59,7 +59,15 @@ public final class EmbeddingThroughput {
             List<float[]> reference = oneAtATime.embed(texts.subList(0, 16)); // warm-up
             reference = measure("reference: Alex ONNX, one text at a time (fp32, 256)", texts, oneAtATime::embed, null);
             measure("langchain4j AllMiniLmL6V2EmbeddingModel.embedAll", texts, l4j, reference);
-            measure("Alex MiniLmEmbedder (length-sorted batches of 16)", texts, ours::embed, reference);
+            measure("Alex MiniLmEmbedder (default options)", texts, ours::embed, reference);
+            for (String b : System.getProperty("batches", "").split(",")) {
+                if (!b.isBlank()) {
+                    var variant = MiniLmEmbedder.load(new MiniLmEmbedder.Options(Runtime.getRuntime().availableProcessors(),
+                            Integer.parseInt(b.strip())));
+                    measure("Alex MiniLmEmbedder, batches of " + b.strip(), texts, variant::embed, reference);
+                    variant.close();
+                }
+            }
         }
     }
 
