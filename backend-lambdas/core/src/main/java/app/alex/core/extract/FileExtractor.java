@@ -103,8 +103,8 @@ public final class FileExtractor implements TextExtractor {
     static Format detect(byte[] head, String name) throws ExtractionException {
         String ext = extension(name);
         boolean pdfSignature = indexOf(head, "%PDF-", 1024) >= 0;
-        boolean zip = startsWith(head, 0x50, 0x4B, 0x03, 0x04);
-        boolean ole2 = startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+        boolean zip = TextDecoding.startsWith(head, 0x50, 0x4B, 0x03, 0x04);
+        boolean ole2 = TextDecoding.startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
         if (pdfSignature) {
             return Format.PDF;
         }
@@ -186,17 +186,6 @@ public final class FileExtractor implements TextExtractor {
         return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static int indexOf(byte[] bytes, String ascii, int within) {
         byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);

@@ -199,7 +199,8 @@ final class TextDecoding {
         return null;
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
+    /** True when the bytes begin with the given unsigned byte values (magic numbers, byte-order marks). */
+    static boolean startsWith(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }
