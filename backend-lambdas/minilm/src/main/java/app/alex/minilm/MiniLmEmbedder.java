@@ -66,11 +66,19 @@ public final class MiniLmEmbedder implements Embedder {
     }
 
     public static MiniLmEmbedder load(Options options) {
+        return load(MODEL_RESOURCE, options);
+    }
+
+    /**
+     * Loads another build of the same model from the classpath, e.g. the int8-quantised
+     * {@code /all-minilm-l6-v2-q.onnx} (measured in BENCHMARKS.md; not the default).
+     */
+    public static MiniLmEmbedder load(String modelResource, Options options) {
         byte[] model;
-        try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(MODEL_RESOURCE)) {
+        try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(modelResource)) {
             if (in == null) {
                 throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model is missing from the installation ("
-                        + MODEL_RESOURCE + "); reinstall Alex.");
+                        + modelResource + "); reinstall Alex.");
             }
             model = in.readAllBytes();
         } catch (IOException e) {

@@ -49,6 +49,7 @@ public final class EmbeddingThroughput {
         var ours = MiniLmEmbedder.load();
         var oneAtATime = MiniLmEmbedder.load(new MiniLmEmbedder.Options(Runtime.getRuntime().availableProcessors(), 1));
         var langchain4j = new AllMiniLmL6V2EmbeddingModel();
+        var quantized = MiniLmEmbedder.load("/all-minilm-l6-v2-q.onnx", MiniLmEmbedder.Options.defaults());
         Function<List<String>, List<float[]>> l4j = texts -> langchain4j.embedAll(texts.stream().map(TextSegment::from).toList())
                 .content().stream().map(e -> e.vector()).toList();
 
@@ -60,6 +61,7 @@ public final class EmbeddingThroughput {
             reference = measure("reference: Alex ONNX, one text at a time (fp32, 256)", texts, oneAtATime::embed, null);
             measure("langchain4j AllMiniLmL6V2EmbeddingModel.embedAll", texts, l4j, reference);
             measure("Alex MiniLmEmbedder (default options)", texts, ours::embed, reference);
+            measure("Alex MiniLmEmbedder, int8 model (-q)", texts, quantized::embed, reference);
             for (String b : System.getProperty("batches", "").split(",")) {
                 if (!b.isBlank()) {
                     var variant = MiniLmEmbedder.load(new MiniLmEmbedder.Options(Runtime.getRuntime().availableProcessors(),
