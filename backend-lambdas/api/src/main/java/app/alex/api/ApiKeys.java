@@ -1,0 +1,53 @@
+package app.alex.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The API keys a server accepts. Keys are kept only as SHA-256 digests and compared in constant
+ * time ({@link MessageDigest#isEqual}), so neither timing nor a heap dump gives them away, and
+ * nothing here ever logs them.
+ */
+public final class ApiKeys {
+    private final List<byte[]> digests;
+
+    private ApiKeys(List<byte[]> digests) {
+        this.digests = digests;
+    }
+
+    public static ApiKeys of(List<String> keys) {
+        return new ApiKeys(keys.stream().map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeys::digest).toList());
+    }
+
+    /** Comma-separated keys, as in {@code ALEX_API_KEYS}. */
+    public static ApiKeys parse(String commaSeparated) {
+        return of(commaSeparated == null ? List.of() : Arrays.asList(commaSeparated.split(",")));
+    }
+
+    public boolean isEmpty() {
+        return digests.isEmpty();
+    }
+
+    public boolean accepts(String key) {
+        if (key == null) {
+            return false;
+        }
+        byte[] candidate = digest(key);
+        boolean match = false;
+        for (byte[] known : digests) {
+            match |= MessageDigest.isEqual(known, candidate); // no early exit: constant time over the key list
+        }
+        return match;
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

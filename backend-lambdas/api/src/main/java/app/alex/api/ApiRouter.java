@@ -1,0 +1,362 @@
+package app.alex.api;
+
+import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.document.ChunkRecord;
+import app.alex.core.document.DocumentRecord;
+import app.alex.core.document.DocumentType;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+import app.alex.core.index.DocumentPage;
+import app.alex.core.index.DocumentQuery;
+import app.alex.core.ingest.IngestResult;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.core.search.SearchFilter;
+import app.alex.core.search.SearchHit;
+import app.alex.core.search.SearchMode;
+import app.alex.core.search.SearchRequest;
+import app.alex.core.search.SearchResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The knowledge-base HTTP API, written once for every transport (the local server and the
+ * Lambda handlers): authentication, routing, validation, JSON, and errors as
+ * {@code {"error": {"code", "message"}}} with no internal detail.
+ *
+ * <p>Routes: {@code POST /ingest}, {@code POST /search}, {@code GET /documents},
+ * {@code GET /documents/{id}}, {@code DELETE /documents/{id}}.
+ */
+public final class ApiRouter {
+    /** Request bodies above this are refused (API Gateway passes at most 6 MB to a Lambda). */
+    public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
+    /** Text per ingest request: about 1,500 passages, embeddable within API Gateway's 29 seconds. */
+    public static final int MAX_INGEST_CHARS = 1_000_000;
+    private static final Logger LOG = Logger.getLogger(ApiRouter.class.getName());
+    private static final Pattern DOCUMENT = Pattern.compile("/documents/([^/]+)");
+    private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+
+    private final KnowledgeBase knowledgeBase;
+    private final ApiKeys keys;
+    private final ObjectMapper json = ApiJson.MAPPER;
+
+    /** @param keys accepted API keys; empty means no authentication (loopback development only) */
+    public ApiRouter(KnowledgeBase knowledgeBase, ApiKeys keys) {
+        this.knowledgeBase = Objects.requireNonNull(knowledgeBase);
+        this.keys = Objects.requireNonNull(keys);
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            authenticate(request);
+            if (request.body().length > MAX_BODY_BYTES) {
+                throw new AlexException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than "
+                        + MAX_BODY_BYTES / (1024 * 1024) + " MB. Send large documents in parts of at most "
+                        + MAX_INGEST_CHARS + " characters.");
+            }
+            String path = request.path().length() > 1 && request.path().endsWith("/")
+                    ? request.path().substring(0, request.path().length() - 1) : request.path();
+            Matcher document = DOCUMENT.matcher(path);
+            return switch (request.method() + " " + (document.matches() ? "/documents/{id}" : path)) {
+                case "POST /ingest" -> ok(200, ingest(body(request)));
+                case "POST /search" -> ok(200, search(body(request)));
+                case "GET /documents" -> ok(200, list(request.query()));
+                case "GET /documents/{id}" -> ok(200, document(document.group(1), request.query()));
+                case "DELETE /documents/{id}" -> {
+                    knowledgeBase.delete(document.group(1));
+                    yield new ApiResponse(204, Map.of(), new byte[0]);
+                }
+                default -> throw knownPath(path) ? new AlexException(ErrorCode.BAD_REQUEST,
+                        "Method " + request.method() + " is not allowed on " + path + ".")
+                        : AlexException.notFound("No such route: " + request.method() + " " + path + ".");
+            };
+        } catch (AlexException e) {
+            return error(e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure on " + request.method() + " " + request.path(), e);
+            return error(ErrorCode.INTERNAL, "Something went wrong on the server; the request was not completed.");
+        }
+    }
+
+    private static boolean knownPath(String path) {
+        return path.equals("/ingest") || path.equals("/search") || path.equals("/documents") || DOCUMENT.matcher(path).matches();
+    }
+
+    private void authenticate(ApiRequest request) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String key = request.header("x-api-key");
+        if (key == null || key.isBlank()) {
+            throw new AlexException(ErrorCode.UNAUTHORIZED, "An API key is required in the x-api-key header.");
+        }
+        if (!keys.accepts(key)) {
+            throw new AlexException(ErrorCode.FORBIDDEN, "The API key is not valid.");
+        }
+    }
+
+    private JsonNode body(ApiRequest request) {
+        String type = request.header("content-type");
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new AlexException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json.");
+        }
+        if (request.body().length == 0) {
+            throw AlexException.badRequest("The request body is empty: send a JSON object.");
+        }
+        try {
+            JsonNode node = json.readTree(request.body());
+            if (node == null || !node.isObject()) {
+                throw AlexException.badRequest("The request body must be a JSON object.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw AlexException.badRequest("The request body is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ").");
+        } catch (java.io.IOException e) {
+            throw AlexException.badRequest("The request body could not be read.");
+        }
+    }
+
+    // --- ingest ---------------------------------------------------------------------------
+
+    private Map<String, Object> ingest(JsonNode body) {
+        JsonNode textNode = body.get("text");
+        if (textNode == null || !textNode.isTextual() || textNode.asText().isBlank()) {
+            throw AlexException.badRequest("'text' is required: the text to ingest, as a non-empty string.");
+        }
+        String text = textNode.asText();
+        if (text.length() > MAX_INGEST_CHARS) {
+            throw new AlexException(ErrorCode.PAYLOAD_TOO_LARGE, "'text' has " + text.length()
+                    + " characters; one request takes at most " + MAX_INGEST_CHARS + ". Split the document into parts.");
+        }
+        JsonNode metadata = body.path("metadata");
+        if (!metadata.isMissingNode() && !metadata.isNull() && !metadata.isObject()) {
+            throw AlexException.badRequest("'metadata' must be a JSON object.");
+        }
+        String title = firstText(body, metadata, "title");
+        String source = firstText(body, metadata, "source", "url");
+        String type = firstText(body, metadata, "type");
+        var tags = new ArrayList<String>();
+        for (String field : List.of("tags", "tickers", "ticker")) {
+            tags.addAll(strings(body.get(field)));
+            tags.addAll(strings(metadata.get(field)));
+        }
+        String date = firstText(body, metadata, "date");
+        var attributes = new LinkedHashMap<String, String>();
+        metadata.fields().forEachRemaining(e -> {
+            if (!Set.of("title", "source", "url", "type", "tags", "tickers", "ticker", "date").contains(e.getKey())) {
+                attributes.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            }
+        });
+        String id = body.hasNonNull("id") ? body.get("id").asText() : null;
+        IngestResult result = knowledgeBase.ingest(new TextIngestRequest(id, text, title, source,
+                type == null ? null : DocumentType.parse(type), tags, date == null ? null : parseDate(date, "date"),
+                firstText(body, metadata, "media_type"), attributes));
+        var out = new LinkedHashMap<String, Object>();
+        out.put("document_id", result.documentId());
+        out.put("status", result.status().wireName());
+        out.put("chunk_count", result.chunkCount());
+        out.put("title", result.title());
+        return out;
+    }
+
+    private static String firstText(JsonNode body, JsonNode metadata, String... fields) {
+        for (String field : fields) {
+            for (JsonNode node : List.of(body.path(field), metadata.path(field))) {
+                if (node.isTextual() && !node.asText().isBlank()) {
+                    return node.asText();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText().split(","));
+        }
+        if (node.isArray()) {
+            var out = new ArrayList<String>();
+            node.forEach(n -> out.add(n.asText()));
+            return out;
+        }
+        throw AlexException.badRequest("Tags must be a string or an array of strings.");
+    }
+
+    // --- search ---------------------------------------------------------------------------
+
+    private Map<String, Object> search(JsonNode body) {
+        String query = body.path("query").asText(null);
+        if (query == null || query.isBlank()) {
+            throw AlexException.badRequest("'query' is required: what to search for.");
+        }
+        JsonNode topK = body.path("top_k");
+        if (!topK.isMissingNode() && !topK.canConvertToInt()) {
+            throw AlexException.badRequest("'top_k' must be a whole number between 1 and 100.");
+        }
+        SearchResponse response = knowledgeBase.search(new SearchRequest(query,
+                topK.isMissingNode() ? SearchRequest.DEFAULT_TOP_K : topK.asInt(), filter(body.path("filter")),
+                SearchMode.parse(body.path("mode").asText(null))));
+        var out = new LinkedHashMap<String, Object>();
+        out.put("query", response.query());
+        out.put("mode", response.mode().wireName());
+        out.put("results", response.results().stream().map(ApiRouter::hit).toList());
+        return out;
+    }
+
+    private static SearchFilter filter(JsonNode filter) {
+        if (filter.isMissingNode() || filter.isNull()) {
+            return SearchFilter.NONE;
+        }
+        if (!filter.isObject()) {
+            throw AlexException.badRequest("'filter' must be a JSON object.");
+        }
+        var types = new LinkedHashSet<DocumentType>();
+        for (String field : List.of("type", "types")) {
+            strings(filter.get(field)).forEach(t -> types.add(DocumentType.parse(t)));
+        }
+        var tags = new LinkedHashSet<String>();
+        for (String field : List.of("tags", "tickers", "tag", "ticker")) {
+            tags.addAll(strings(filter.get(field)));
+        }
+        String source = filter.path("source").asText(null);
+        return new SearchFilter(types, tags, source, optionalDate(filter, "since"), optionalDate(filter, "until"));
+    }
+
+    private static Instant optionalDate(JsonNode node, String field) {
+        String value = node.path(field).asText(null);
+        return value == null || value.isBlank() ? null : parseDate(value, field);
+    }
+
+    static Instant parseDate(String value, String field) {
+        try {
+            return LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notADay) {
+            try {
+                return Instant.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw AlexException.badRequest("'" + field + "' must be a date like 2024-01-31 or an instant like "
+                        + "2024-01-31T12:00:00Z.");
+            }
+        }
+    }
+
+    private static Map<String, Object> hit(SearchHit hit) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("score", hit.score());
+        out.put("text", hit.text());
+        out.put("document_id", hit.documentId());
+        out.put("title", hit.title());
+        out.put("source", hit.source());
+        out.put("type", hit.type().wireName());
+        out.put("tags", hit.tags());
+        out.put("date", hit.date().toString());
+        out.put("page", hit.page());
+        out.put("chunk_index", hit.chunkIndex());
+        out.put("start_offset", hit.startOffset());
+        out.put("end_offset", hit.endOffset());
+        return out;
+    }
+
+    // --- documents ------------------------------------------------------------------------
+
+    private Map<String, Object> list(Map<String, String> query) {
+        int limit;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+        } catch (NumberFormatException e) {
+            throw AlexException.badRequest("'limit' must be a whole number between 1 and " + DocumentQuery.MAX_LIMIT + ".");
+        }
+        ObjectNode filter = json.createObjectNode();
+        query.forEach((k, v) -> {
+            if (Set.of("type", "tags", "source", "since", "until").contains(k)) {
+                filter.put(k, v);
+            }
+        });
+        var sort = "title".equals(query.get("sort")) ? DocumentQuery.Sort.TITLE : DocumentQuery.Sort.NEWEST_INGESTED;
+        DocumentPage page = knowledgeBase.documents(new DocumentQuery(filter(filter), query.get("cursor"), limit, sort));
+        var out = new LinkedHashMap<String, Object>();
+        out.put("documents", page.documents().stream().map(ApiRouter::document).toList());
+        out.put("next_cursor", page.nextCursor());
+        return out;
+    }
+
+    private Map<String, Object> document(String id, Map<String, String> query) {
+        Map<String, Object> out = document(knowledgeBase.document(id));
+        if ("chunks".equals(query.get("include"))) {
+            out.put("chunks", knowledgeBase.chunks(id).stream().map(ApiRouter::chunk).toList());
+        }
+        return out;
+    }
+
+    static Map<String, Object> document(DocumentRecord d) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("document_id", d.id());
+        out.put("title", d.title());
+        out.put("source", d.source());
+        out.put("type", d.type().wireName());
+        out.put("tags", d.tags());
+        out.put("date", d.date().toString());
+        out.put("ingested_at", d.ingestedAt().toString());
+        out.put("chunk_count", d.chunkCount());
+        out.put("char_count", d.charCount());
+        out.put("media_type", d.mediaType());
+        out.put("content_hash", d.contentHash());
+        out.put("metadata", d.attributes());
+        return out;
+    }
+
+    private static Map<String, Object> chunk(ChunkRecord c) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("index", c.index());
+        out.put("text", c.text());
+        out.put("page", c.page());
+        out.put("start_offset", c.startOffset());
+        out.put("end_offset", c.endOffset());
+        return out;
+    }
+
+    // --- responses ------------------------------------------------------------------------
+
+    private ApiResponse ok(int status, Object body) {
+        try {
+            return new ApiResponse(status, JSON_HEADERS, json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+    }
+
+    static ApiResponse error(ErrorCode code, String message) {
+        var headers = new LinkedHashMap<>(JSON_HEADERS);
+        if (code == ErrorCode.UNAUTHORIZED) {
+            headers.put("www-authenticate", "ApiKey header=\"x-api-key\"");
+        }
+        try {
+            byte[] body = ApiJson.MAPPER.writeValueAsBytes(Map.of("error", Map.of("code", code.wireName(), "message", message)));
+            return new ApiResponse(code.httpStatus(), headers, body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
