@@ -3,6 +3,7 @@ package app.alex.cli;
 import app.alex.cli.docs.DocsCommand;
 import app.alex.cli.ingest.IngestCommand;
 import app.alex.cli.search.SearchCommand;
+import app.alex.cli.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
                 IngestCommand.class,
                 SearchCommand.class,
                 DocsCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class AlexCommand implements Runnable {

@@ -1,0 +1,65 @@
+package app.alex.cli.serve;
+
+import app.alex.api.ApiKeys;
+import app.alex.api.ApiRouter;
+import app.alex.api.LocalApiServer;
+import app.alex.api.RateLimiter;
+import app.alex.cli.Backends;
+import app.alex.core.error.AlexException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code alex serve}: the cloud API over this machine's knowledge base, for scripts and other machines. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the knowledge-base API (POST /ingest, POST /search, GET/DELETE /documents) over HTTP.",
+                "API keys come from ALEX_API_KEYS (comma-separated); clients send one in the x-api-key header."})
+public final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for other machines).")
+    String host;
+
+    @Option(names = "--rate", defaultValue = "50", description = "Requests per second per key, on average (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--burst", defaultValue = "100", description = "Requests allowed at once per key (default ${DEFAULT-VALUE}).")
+    int burst;
+
+    @Option(names = "--no-auth", description = "Serve without API keys (only allowed on a loopback address).")
+    boolean noAuth;
+
+    @Override
+    public Integer call() throws Exception {
+        ApiKeys keys = ApiKeys.parse(System.getenv("ALEX_API_KEYS"));
+        if (keys.isEmpty() && !noAuth) {
+            throw AlexException.badRequest("Set ALEX_API_KEYS (comma-separated keys) before serving, "
+                    + "or use --no-auth on 127.0.0.1 for local experiments.");
+        }
+        if (keys.isEmpty() && !InetAddress.getByName(host).isLoopbackAddress()) {
+            throw AlexException.badRequest("--no-auth is only allowed on a loopback address, not " + host + ".");
+        }
+        var backend = Backends.open(spec);
+        var server = LocalApiServer.start(host, port, new ApiRouter(backend.knowledgeBase(), keys),
+                new RateLimiter(rate, burst, System::nanoTime));
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            backend.close();
+            stopped.countDown();
+        }));
+        var out = spec.commandLine().getOut();
+        out.println("Alex API on " + server.uri() + " (knowledge base " + backend.dataDir() + "); Ctrl-C stops it.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}
