@@ -1,0 +1,134 @@
+package app.alex.client;
+
+import app.alex.api.ApiKeys;
+import app.alex.api.ApiRouter;
+import app.alex.api.LocalApiServer;
+import app.alex.api.RateLimiter;
+import app.alex.core.chunk.SentenceChunker;
+import app.alex.core.document.DocumentType;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+import app.alex.core.extract.FileExtractor;
+import app.alex.core.index.DocumentQuery;
+import app.alex.core.ingest.IngestService;
+import app.alex.core.ingest.IngestStatus;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.core.library.LibraryService;
+import app.alex.core.search.SearchFilter;
+import app.alex.core.search.SearchMode;
+import app.alex.core.search.SearchRequest;
+import app.alex.core.search.SearchService;
+import app.alex.core.testing.HashingEmbedder;
+import app.alex.core.testing.InMemoryVectorIndex;
+import app.alex.core.testing.WordTokenizer;
+import app.alex.embedded.EmbeddedKnowledgeBase;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The remote client against the real local server: the same results and the same errors as in-process. */
+class RemoteKnowledgeBaseTest {
+    private LocalApiServer server;
+    private RemoteKnowledgeBase remote;
+
+    @BeforeEach
+    void start() throws Exception {
+        var index = new InMemoryVectorIndex();
+        var embedder = new HashingEmbedder();
+        var kb = new EmbeddedKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer()),
+                embedder, index, Clock.systemUTC()), new SearchService(embedder, index), new LibraryService(index));
+        server = LocalApiServer.start("127.0.0.1", 0, new ApiRouter(kb, ApiKeys.parse("secret")),
+                new RateLimiter(1000, 1000, System::nanoTime));
+        remote = new RemoteKnowledgeBase(server.uri(), "secret", Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void ingestSearchListShowAndDeleteRoundTripThroughHttp() {
+        var created = remote.ingest(new TextIngestRequest(null, "Reinvested dividends are new tax lots.", "Dividends",
+                "/notes/div.md", DocumentType.NOTE, List.of("vti"), null, "text/markdown", Map.of("desk", "income")));
+        remote.ingest(TextIngestRequest.of("Rates were held steady.", "Rates", "/notes/rates.md"));
+
+        var hits = remote.search(new SearchRequest("reinvested dividends", 5,
+                new SearchFilter(Set.of(DocumentType.NOTE), Set.of("VTI"), "/notes", null, null), SearchMode.SEMANTIC));
+        var page = remote.documents(new DocumentQuery(null, null, 1, null));
+        var document = remote.document(created.documentId());
+        var chunks = remote.chunks(created.documentId());
+        remote.delete(created.documentId());
+
+        assertThat(created.status()).isEqualTo(IngestStatus.CREATED);
+        assertThat(hits.results()).singleElement().satisfies(h -> {
+            assertThat(h.title()).isEqualTo("Dividends");
+            assertThat(h.tags()).containsExactly("VTI");
+        });
+        assertThat(page.documents()).hasSize(1);
+        assertThat(page.nextCursor()).isNotNull();
+        assertThat(document.attributes()).containsEntry("desk", "income");
+        assertThat(document.mediaType()).isEqualTo("text/markdown");
+        assertThat(chunks).singleElement().satisfies(c -> assertThat(c.text()).contains("tax lots"));
+        assertThat(remote.stats().documents()).isEqualTo(1);
+        assertThatThrownBy(() -> remote.document(created.documentId()))
+                .isInstanceOfSatisfying(AlexException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aWrongKeyComesBackAsForbiddenWithTheServersMessage() {
+        var wrong = new RemoteKnowledgeBase(server.uri(), "guess", Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> wrong.documents(DocumentQuery.firstPage(5)))
+                .isInstanceOfSatisfying(AlexException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    assertThat(e.getMessage()).isEqualTo("The API key is not valid.");
+                });
+    }
+
+    @Test
+    void nothingListeningSaysTheServerCannotBeReached() throws Exception {
+        int freePort;
+        try (var socket = new ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+        var nowhere = new RemoteKnowledgeBase(URI.create("http://127.0.0.1:" + freePort), "k", Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> nowhere.documents(DocumentQuery.firstPage(5)))
+                .isInstanceOf(AlexException.class).hasMessageContaining("Cannot reach the Alex API");
+    }
+
+    @Test
+    void aServerThatIsNotAlexIsRecognised() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] page = "<html>Welcome to nginx</html>".getBytes();
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            var wrongUrl = new RemoteKnowledgeBase(URI.create("http://127.0.0.1:" + other.getAddress().getPort()), "k",
+                    Duration.ofSeconds(5));
+
+            assertThatThrownBy(() -> wrongUrl.documents(DocumentQuery.firstPage(5)))
+                    .isInstanceOf(AlexException.class).hasMessageContaining("not like an Alex API");
+        } finally {
+            other.stop(0);
+        }
+    }
+}
