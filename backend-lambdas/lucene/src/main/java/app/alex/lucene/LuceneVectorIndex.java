@@ -61,7 +61,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -479,9 +478,5 @@ public final class LuceneVectorIndex implements VectorIndex {
                 // already failing with a clearer error
             }
         }
-    }
-
-    static Comparator<ScoredChunk> byScore() {
-        return Comparator.comparingDouble(ScoredChunk::score).reversed();
     }
 }

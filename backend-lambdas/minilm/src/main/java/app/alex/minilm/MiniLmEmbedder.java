@@ -10,7 +10,6 @@ import app.alex.core.error.ErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -209,9 +208,5 @@ public final class MiniLmEmbedder implements Embedder {
             // closing a session only frees native memory; nothing to recover
         }
         tokenizer.close();
-    }
-
-    static List<float[]> copy(List<float[]> vectors) {
-        return new ArrayList<>(vectors);
     }
 }
