@@ -300,20 +300,17 @@ public final class LuceneVectorIndex implements VectorIndex {
                     ? new Sort(new SortField(TITLE_SORT, SortField.Type.STRING), new SortField(ID_SORT, SortField.Type.STRING))
                     : new Sort(new SortField(INGESTED, SortField.Type.LONG, true), new SortField(ID_SORT, SortField.Type.STRING));
             Query filter = filterQuery(query.filter(), "document");
-            TopDocs top = query.cursor() == null ? searcher.search(filter, query.limit(), sort, false)
-                    : searcher.searchAfter(decodeCursor(query.cursor(), byTitle, searcher), filter, query.limit(), sort, false);
-            var documents = new ArrayList<DocumentRecord>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
-                documents.add(fromJson(searcher.storedFields().document(hit.doc).get(RECORD)));
+            // One extra hit tells whether another page exists, without a second query.
+            int wanted = query.limit() + 1;
+            TopDocs top = query.cursor() == null ? searcher.search(filter, wanted, sort, false)
+                    : searcher.searchAfter(decodeCursor(query.cursor(), byTitle, searcher), filter, wanted, sort, false);
+            int shown = Math.min(query.limit(), top.scoreDocs.length);
+            var documents = new ArrayList<DocumentRecord>(shown);
+            for (int i = 0; i < shown; i++) {
+                documents.add(fromJson(searcher.storedFields().document(top.scoreDocs[i].doc).get(RECORD)));
             }
-            String next = null;
-            if (top.scoreDocs.length == query.limit()) {
-                FieldDoc last = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
-                String nextCursor = encodeCursor(last, byTitle);
-                if (searcher.searchAfter(decodeCursor(nextCursor, byTitle, searcher), filter, 1, sort, false).scoreDocs.length > 0) {
-                    next = nextCursor;
-                }
-            }
+            String next = top.scoreDocs.length > query.limit()
+                    ? encodeCursor((FieldDoc) top.scoreDocs[shown - 1], byTitle) : null;
             return new DocumentPage(documents, next);
         });
     }
