@@ -221,7 +221,7 @@ public final class ApiRouter {
         var out = new LinkedHashMap<String, Object>();
         out.put("query", response.query());
         out.put("mode", response.mode().wireName());
-        out.put("results", response.results().stream().map(ApiRouter::hit).toList());
+        out.put("results", response.results().stream().map(ApiViews::searchHit).toList());
         return out;
     }
 
@@ -262,23 +262,6 @@ public final class ApiRouter {
         }
     }
 
-    private static Map<String, Object> hit(SearchHit hit) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("score", hit.score());
-        out.put("text", hit.text());
-        out.put("document_id", hit.documentId());
-        out.put("title", hit.title());
-        out.put("source", hit.source());
-        out.put("type", hit.type().wireName());
-        out.put("tags", hit.tags());
-        out.put("date", hit.date().toString());
-        out.put("page", hit.page());
-        out.put("chunk_index", hit.chunkIndex());
-        out.put("start_offset", hit.startOffset());
-        out.put("end_offset", hit.endOffset());
-        return out;
-    }
-
     // --- documents ------------------------------------------------------------------------
 
     private Map<String, Object> list(Map<String, String> query) {
@@ -297,43 +280,16 @@ public final class ApiRouter {
         var sort = "title".equals(query.get("sort")) ? DocumentQuery.Sort.TITLE : DocumentQuery.Sort.NEWEST_INGESTED;
         DocumentPage page = knowledgeBase.documents(new DocumentQuery(filter(filter), query.get("cursor"), limit, sort));
         var out = new LinkedHashMap<String, Object>();
-        out.put("documents", page.documents().stream().map(ApiRouter::document).toList());
+        out.put("documents", page.documents().stream().map(ApiViews::document).toList());
         out.put("next_cursor", page.nextCursor());
         return out;
     }
 
     private Map<String, Object> document(String id, Map<String, String> query) {
-        Map<String, Object> out = document(knowledgeBase.document(id));
+        Map<String, Object> out = ApiViews.document(knowledgeBase.document(id));
         if ("chunks".equals(query.get("include"))) {
-            out.put("chunks", knowledgeBase.chunks(id).stream().map(ApiRouter::chunk).toList());
+            out.put("chunks", knowledgeBase.chunks(id).stream().map(ApiViews::chunk).toList());
         }
-        return out;
-    }
-
-    static Map<String, Object> document(DocumentRecord d) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("document_id", d.id());
-        out.put("title", d.title());
-        out.put("source", d.source());
-        out.put("type", d.type().wireName());
-        out.put("tags", d.tags());
-        out.put("date", d.date().toString());
-        out.put("ingested_at", d.ingestedAt().toString());
-        out.put("chunk_count", d.chunkCount());
-        out.put("char_count", d.charCount());
-        out.put("media_type", d.mediaType());
-        out.put("content_hash", d.contentHash());
-        out.put("metadata", d.attributes());
-        return out;
-    }
-
-    private static Map<String, Object> chunk(ChunkRecord c) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("index", c.index());
-        out.put("text", c.text());
-        out.put("page", c.page());
-        out.put("start_offset", c.startOffset());
-        out.put("end_offset", c.endOffset());
         return out;
     }
 

@@ -40,23 +40,6 @@ public final class DocsCommand implements Runnable {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    static Map<String, Object> toJson(DocumentRecord d) {
-        var item = new LinkedHashMap<String, Object>();
-        item.put("document_id", d.id());
-        item.put("title", d.title());
-        item.put("source", d.source());
-        item.put("type", d.type().wireName());
-        item.put("tags", d.tags());
-        item.put("date", d.date().toString());
-        item.put("ingested_at", d.ingestedAt().toString());
-        item.put("chunk_count", d.chunkCount());
-        item.put("char_count", d.charCount());
-        item.put("media_type", d.mediaType());
-        item.put("content_hash", d.contentHash());
-        item.put("metadata", d.attributes());
-        return item;
-    }
-
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, description = "List documents, newest first.")
     static final class ListDocs implements Callable<Integer> {
         @CommandLine.Spec
@@ -103,7 +86,7 @@ public final class DocsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 var body = new LinkedHashMap<String, Object>();
-                body.put("documents", documents.stream().map(DocsCommand::toJson).toList());
+                body.put("documents", documents.stream().map(app.alex.api.ApiViews::document).toList());
                 body.put("next_cursor", next);
                 Json.print(out, body);
                 return 0;
@@ -152,7 +135,7 @@ public final class DocsCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                var body = toJson(document);
+                var body = app.alex.api.ApiViews.document(document);
                 body.put("chunks", passages.stream().map(c -> {
                     var item = new LinkedHashMap<String, Object>();
                     item.put("index", c.index());

@@ -63,25 +63,8 @@ public final class SearchCommand implements Callable<Integer> {
         var body = new LinkedHashMap<String, Object>();
         body.put("query", response.query());
         body.put("mode", response.mode().wireName());
-        body.put("results", response.results().stream().map(SearchCommand::toJson).toList());
+        body.put("results", response.results().stream().map(app.alex.api.ApiViews::searchHit).toList());
         return body;
-    }
-
-    private static Map<String, Object> toJson(SearchHit hit) {
-        var item = new LinkedHashMap<String, Object>();
-        item.put("score", hit.score());
-        item.put("text", hit.text());
-        item.put("document_id", hit.documentId());
-        item.put("title", hit.title());
-        item.put("source", hit.source());
-        item.put("type", hit.type().wireName());
-        item.put("tags", hit.tags());
-        item.put("date", hit.date().toString());
-        item.put("page", hit.page());
-        item.put("chunk_index", hit.chunkIndex());
-        item.put("start_offset", hit.startOffset());
-        item.put("end_offset", hit.endOffset());
-        return item;
     }
 
     private static void print(PrintWriter out, SearchResponse response) {
