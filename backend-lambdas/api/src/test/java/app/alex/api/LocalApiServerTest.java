@@ -8,7 +8,7 @@ import app.alex.core.search.SearchService;
 import app.alex.core.testing.HashingEmbedder;
 import app.alex.core.testing.InMemoryVectorIndex;
 import app.alex.core.testing.WordTokenizer;
-import app.alex.embedded.EmbeddedKnowledgeBase;
+import app.alex.core.backend.ServiceKnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +37,7 @@ class LocalApiServerTest {
     void start() throws Exception {
         var index = new InMemoryVectorIndex();
         var embedder = new HashingEmbedder();
-        var kb = new EmbeddedKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer()),
+        var kb = new ServiceKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer()),
                 embedder, index, Clock.systemUTC()), new SearchService(embedder, index), new LibraryService(index));
         server = LocalApiServer.start("127.0.0.1", 0, new ApiRouter(kb, ApiKeys.parse("other," + KEY)),
                 new RateLimiter(1000, 1000, clock::get));
@@ -163,7 +163,7 @@ class LocalApiServerTest {
     @Test
     void requestsBeyondTheBurstAreThrottledWith429AndRetryAfterUntilTokensRefill() throws Exception {
         server.close();
-        var kb = new EmbeddedKnowledgeBase(null, null, new LibraryService(new InMemoryVectorIndex()));
+        var kb = new ServiceKnowledgeBase(null, null, new LibraryService(new InMemoryVectorIndex()));
         server = LocalApiServer.start("127.0.0.1", 0, new ApiRouter(kb, ApiKeys.parse(KEY)),
                 new RateLimiter(1, 2, clock::get));
 

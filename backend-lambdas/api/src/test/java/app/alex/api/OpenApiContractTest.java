@@ -8,7 +8,7 @@ import app.alex.core.search.SearchService;
 import app.alex.core.testing.HashingEmbedder;
 import app.alex.core.testing.InMemoryVectorIndex;
 import app.alex.core.testing.WordTokenizer;
-import app.alex.embedded.EmbeddedKnowledgeBase;
+import app.alex.core.backend.ServiceKnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -35,7 +35,7 @@ class OpenApiContractTest {
         spec = new ObjectMapper(new YAMLFactory()).readTree(getClass().getResourceAsStream("/openapi.yaml"));
         var index = new InMemoryVectorIndex();
         var embedder = new HashingEmbedder();
-        router = new ApiRouter(new EmbeddedKnowledgeBase(new IngestService(new FileExtractor(),
+        router = new ApiRouter(new ServiceKnowledgeBase(new IngestService(new FileExtractor(),
                 new SentenceChunker(new WordTokenizer()), embedder, index, Clock.systemUTC()),
                 new SearchService(embedder, index), new LibraryService(index)), ApiKeys.parse("k"));
     }

@@ -21,7 +21,7 @@ import app.alex.core.search.SearchService;
 import app.alex.core.testing.HashingEmbedder;
 import app.alex.core.testing.InMemoryVectorIndex;
 import app.alex.core.testing.WordTokenizer;
-import app.alex.embedded.EmbeddedKnowledgeBase;
+import app.alex.core.backend.ServiceKnowledgeBase;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +48,7 @@ class RemoteKnowledgeBaseTest {
     void start() throws Exception {
         var index = new InMemoryVectorIndex();
         var embedder = new HashingEmbedder();
-        var kb = new EmbeddedKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer()),
+        var kb = new ServiceKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer()),
                 embedder, index, Clock.systemUTC()), new SearchService(embedder, index), new LibraryService(index));
         server = LocalApiServer.start("127.0.0.1", 0, new ApiRouter(kb, ApiKeys.parse("secret")),
                 new RateLimiter(1000, 1000, System::nanoTime));

@@ -1,6 +1,7 @@
 package app.alex.embedded;
 
 import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.backend.ServiceKnowledgeBase;
 import app.alex.core.chunk.SentenceChunker;
 import app.alex.core.chunk.Tokenizer;
 import app.alex.core.embed.Embedder;
@@ -35,7 +36,7 @@ public final class EmbeddedBackend implements AutoCloseable {
     private final IngestService ingest;
     private final SearchService search;
     private final LibraryService library;
-    private final EmbeddedKnowledgeBase knowledgeBase;
+    private final ServiceKnowledgeBase knowledgeBase;
 
     private EmbeddedBackend(KnowledgeBaseFolder folder, Embedder embedder, Tokenizer tokenizer, VectorIndex index,
                             TextExtractor extractor, Clock clock) {
@@ -45,7 +46,7 @@ public final class EmbeddedBackend implements AutoCloseable {
         this.ingest = new IngestService(extractor, new SentenceChunker(tokenizer), embedder, index, clock);
         this.search = new SearchService(embedder, index);
         this.library = new LibraryService(index);
-        this.knowledgeBase = new EmbeddedKnowledgeBase(ingest, search, library);
+        this.knowledgeBase = new ServiceKnowledgeBase(ingest, search, library);
     }
 
     /** Opens (or creates) the knowledge base in {@code dataDir} with the bundled model; the model loads on first use. */

@@ -10,7 +10,7 @@ import app.alex.core.search.SearchService;
 import app.alex.core.testing.HashingEmbedder;
 import app.alex.core.testing.InMemoryVectorIndex;
 import app.alex.core.testing.WordTokenizer;
-import app.alex.embedded.EmbeddedKnowledgeBase;
+import app.alex.core.backend.ServiceKnowledgeBase;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ class ApiGatewayTransportTest {
     void setUp() {
         var index = new InMemoryVectorIndex();
         var embedder = new HashingEmbedder();
-        var kb = new EmbeddedKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer()),
+        var kb = new ServiceKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer()),
                 embedder, index, Clock.systemUTC()), new SearchService(embedder, index), new LibraryService(index));
         // API Gateway checks the key against the usage plan before the Lambda runs.
         transport = new ApiGatewayTransport(new ApiRouter(kb, ApiKeys.parse("")));

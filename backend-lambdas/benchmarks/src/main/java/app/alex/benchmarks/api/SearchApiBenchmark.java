@@ -15,7 +15,7 @@ import app.alex.core.extract.FileExtractor;
 import app.alex.core.ingest.IngestService;
 import app.alex.core.library.LibraryService;
 import app.alex.core.search.SearchService;
-import app.alex.embedded.EmbeddedKnowledgeBase;
+import app.alex.core.backend.ServiceKnowledgeBase;
 import app.alex.lucene.LuceneVectorIndex;
 import app.alex.minilm.MiniLmTokenizer;
 
@@ -68,7 +68,7 @@ public final class SearchApiBenchmark {
                 }
                 index.upsert(doc, records, embedder.embed(texts));
             }
-            var kb = new EmbeddedKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(MiniLmTokenizer.load()),
+            var kb = new ServiceKnowledgeBase(new IngestService(new FileExtractor(), new SentenceChunker(MiniLmTokenizer.load()),
                     embedder, index, Clock.systemUTC()), new SearchService(embedder, index), new LibraryService(index));
             var router = new ApiRouter(kb, ApiKeys.parse("bench"));
             try (var server = LocalApiServer.start("127.0.0.1", 0, router, new RateLimiter(1e9, 1_000_000, System::nanoTime))) {

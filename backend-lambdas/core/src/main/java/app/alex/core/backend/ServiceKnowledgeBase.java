@@ -1,6 +1,5 @@
-package app.alex.embedded;
+package app.alex.core.backend;
 
-import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.document.ChunkRecord;
 import app.alex.core.document.DocumentRecord;
 import app.alex.core.index.DocumentPage;
@@ -16,13 +15,13 @@ import app.alex.core.search.SearchService;
 
 import java.util.List;
 
-/** The knowledge base in-process: the use cases called directly. */
-public final class EmbeddedKnowledgeBase implements KnowledgeBase {
+/** The knowledge base in-process: the use cases called directly (embedded, and inside the Lambdas). */
+public final class ServiceKnowledgeBase implements KnowledgeBase {
     private final IngestService ingest;
     private final SearchService search;
     private final LibraryService library;
 
-    public EmbeddedKnowledgeBase(IngestService ingest, SearchService search, LibraryService library) {
+    public ServiceKnowledgeBase(IngestService ingest, SearchService search, LibraryService library) {
         this.ingest = ingest;
         this.search = search;
         this.library = library;
