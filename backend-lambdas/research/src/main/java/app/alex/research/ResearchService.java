@@ -1,0 +1,153 @@
+package app.alex.research;
+
+import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.document.DocumentType;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.core.llm.LanguageModel;
+import app.alex.core.research.Citation;
+import app.alex.core.research.FeedPage;
+import app.alex.core.research.FeedQuery;
+import app.alex.core.research.ResearchReport;
+import app.alex.core.research.ResearchStep;
+import app.alex.core.research.Researcher;
+import app.alex.research.agent.ReportAssembler;
+import app.alex.research.agent.ResearchAgent;
+import app.alex.research.brief.ExtractiveBrief;
+import app.alex.research.feed.ReportStore;
+import app.alex.research.schedule.TopicPicker;
+import app.alex.research.web.WebFetcher;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The researcher use case: the agent when a language model is configured, an extractive brief when
+ * not; the finished report goes into the knowledge base (type research, so it can be searched)
+ * and into the feed. The same class runs inside the desktop, {@code alex serve} and the cloud
+ * researcher service.
+ */
+public final class ResearchService implements Researcher {
+    public static final int MAX_TOPIC_CHARS = 500;
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final KnowledgeBase knowledgeBase;
+    private final Optional<LanguageModel> model;
+    private final WebFetcher web;
+    private final ReportStore store;
+    private final Supplier<List<String>> watchlist;
+    private final ResearchAgent.Limits limits;
+    private final Clock clock;
+
+    public ResearchService(KnowledgeBase knowledgeBase, Optional<LanguageModel> model, WebFetcher web, ReportStore store,
+                           Supplier<List<String>> watchlist, ResearchAgent.Limits limits, Clock clock) {
+        this.knowledgeBase = knowledgeBase;
+        this.model = model;
+        this.web = web;
+        this.store = store;
+        this.watchlist = watchlist;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** "extractive" or the model's name, for health checks and the status bar. */
+    public String modelName() {
+        return model.map(LanguageModel::name).orElse("extractive");
+    }
+
+    @Override
+    public ResearchReport research(String topic, Consumer<ResearchStep> steps) {
+        return run(topic, ResearchReport.Trigger.MANUAL, steps);
+    }
+
+    @Override
+    public ResearchReport researchAuto(Consumer<ResearchStep> steps) {
+        String topic = new TopicPicker(store).next(watchlist.get());
+        return run(topic, ResearchReport.Trigger.SCHEDULED, steps);
+    }
+
+    private ResearchReport run(String topic, ResearchReport.Trigger trigger, Consumer<ResearchStep> steps) {
+        String clean = topic == null ? "" : topic.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            throw AlexException.badRequest("The research topic is empty: say what to research.");
+        }
+        if (clean.length() > MAX_TOPIC_CHARS) {
+            throw AlexException.badRequest("The research topic is longer than " + MAX_TOPIC_CHARS + " characters.");
+        }
+        try {
+            String title;
+            ReportAssembler.Assembled report;
+            if (model.isPresent()) {
+                var draft = new ResearchAgent(model.get(), knowledgeBase, web, limits, clock).run(clean, steps);
+                title = draft.title();
+                report = draft.report();
+            } else {
+                var brief = new ExtractiveBrief(knowledgeBase).write(clean, steps);
+                title = brief.title();
+                report = brief.report();
+            }
+            Instant now = clock.instant();
+            String id = "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
+            var result = new ResearchReport(id, clean, title, report.markdown(), report.citations(), now, modelName(),
+                    model.isEmpty(), trigger, Tickers.in(clean), false);
+            steps.accept(new ResearchStep(ResearchStep.Kind.SAVING, "Saving the report to the feed and the knowledge base"));
+            // The feed first: once research is written, a knowledge-base failure must not lose it.
+            store.save(result);
+            knowledgeBase.ingest(new TextIngestRequest(id, result.markdown(), title, "alex://research/" + id,
+                    DocumentType.RESEARCH, result.tickers(), now, "text/markdown",
+                    Map.of("topic", clean, "model", result.model(), "trigger", trigger.name().toLowerCase(java.util.Locale.ROOT))));
+            steps.accept(new ResearchStep(ResearchStep.Kind.DONE, "Done: " + title + " (" + citationsLabel(result.citations()) + ")"));
+            return result;
+        } catch (AlexException e) {
+            steps.accept(new ResearchStep(ResearchStep.Kind.FAILED, e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            steps.accept(new ResearchStep(ResearchStep.Kind.FAILED, "Research failed: " + e.getClass().getSimpleName()));
+            throw new AlexException(ErrorCode.INTERNAL, "Research failed unexpectedly (" + e.getClass().getSimpleName() + ").", e);
+        }
+    }
+
+    private static String citationsLabel(List<Citation> citations) {
+        return citations.size() == 1 ? "1 source" : citations.size() + " sources";
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public FeedPage feed(FeedQuery query) {
+        return store.page(query);
+    }
+
+    @Override
+    public ResearchReport report(String id) {
+        return store.get(id).orElseThrow(() -> AlexException.notFound("There is no research report " + id + "."));
+    }
+
+    @Override
+    public void markRead(String id, boolean read) {
+        if (!store.markRead(id, read)) {
+            throw AlexException.notFound("There is no research report " + id + ".");
+        }
+    }
+
+    @Override
+    public void close() {
+        model.ifPresent(LanguageModel::close);
+    }
+}

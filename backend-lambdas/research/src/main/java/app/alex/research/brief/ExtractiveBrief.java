@@ -1,0 +1,193 @@
+package app.alex.research.brief;
+
+import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.document.DocumentType;
+import app.alex.core.research.ResearchStep;
+import app.alex.core.search.SearchFilter;
+import app.alex.core.search.SearchHit;
+import app.alex.core.search.SearchMode;
+import app.alex.core.search.SearchRequest;
+import app.alex.research.agent.ReportAssembler;
+import app.alex.research.agent.Sources;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Research without a language model: a brief made only of the knowledge base's own sentences,
+ * each cited, and labelled as extractive so nobody mistakes it for analysis. Passages come from
+ * hybrid retrieval over the topic and a few analyst facets (numbers, outlook, risks), then a
+ * maximal-marginal-relevance pick so the brief covers different documents and points instead of
+ * repeating the best one; the summary takes the sentences that share most with the topic.
+ * Earlier research reports are left out, so briefs never quote briefs.
+ */
+public final class ExtractiveBrief {
+    private static final List<String> FACETS = List.of("", "revenue growth margins results", "outlook guidance forecast",
+            "risks competition headwinds");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "for", "to", "is",
+            "are", "was", "were", "be", "by", "with", "as", "at", "from", "that", "this", "it", "its", "their", "what",
+            "how", "why", "which", "trend", "trends", "about");
+    private static final int PASSAGES = 8;
+
+    private final KnowledgeBase knowledgeBase;
+
+    public ExtractiveBrief(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    public record Brief(String title, ReportAssembler.Assembled report) {
+    }
+
+    public Brief write(String topic, Consumer<ResearchStep> steps) {
+        Map<String, SearchHit> pool = new LinkedHashMap<>();
+        Map<String, Double> relevance = new HashMap<>();
+        var filter = new SearchFilter(EnumSet.of(DocumentType.DOCUMENT, DocumentType.NOTE), Set.of(), null, null, null);
+        for (int f = 0; f < FACETS.size(); f++) {
+            String query = (topic + " " + FACETS.get(f)).strip();
+            steps.accept(new ResearchStep(ResearchStep.Kind.SEARCHING, "Searching the knowledge base: " + query));
+            List<SearchHit> hits = knowledgeBase.search(new SearchRequest(query, 12, filter, SearchMode.HYBRID)).results();
+            for (int rank = 0; rank < hits.size(); rank++) {
+                SearchHit hit = hits.get(rank);
+                String key = hit.documentId() + "#" + hit.chunkIndex();
+                pool.putIfAbsent(key, hit);
+                // Reciprocal-rank votes across facets; the bare topic counts double.
+                relevance.merge(key, (f == 0 ? 2.0 : 1.0) / (60 + rank), Double::sum);
+            }
+        }
+        String title = "Extractive brief: " + topic;
+        if (pool.isEmpty()) {
+            String body = "# " + title + "\n\n" + label() + "\n\n## Summary\n\nThe knowledge base has nothing on \""
+                    + topic + "\" yet. Ingest filings, notes or web pages about it, then run the research again.\n";
+            return new Brief(title, ReportAssembler.assemble(title, body, new Sources()));
+        }
+        steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + pool.size() + " passages"));
+        List<SearchHit> picked = pickDiverse(new ArrayList<>(pool.values()), relevance);
+        steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Quoting " + picked.size() + " passages"));
+
+        Sources sources = new Sources();
+        Set<String> topicTerms = terms(topic);
+        record Sentence(String text, int source, double score) {
+        }
+        List<Sentence> sentences = new ArrayList<>();
+        StringBuilder points = new StringBuilder();
+        for (SearchHit hit : picked) {
+            int n = sources.addPassage(hit);
+            List<String> split = sentences(hit.text());
+            List<Sentence> own = new ArrayList<>();
+            for (int i = 0; i < split.size(); i++) {
+                String s = split.get(i);
+                Set<String> words = terms(s);
+                long shared = words.stream().filter(topicTerms::contains).count();
+                // Prefer sentences that share the topic's words and carry figures; a little for being early.
+                double score = shared * 2.0 + (s.matches(".*\\d.*") ? 1.0 : 0) + 1.0 / (1 + i)
+                        - (s.length() < 40 ? 2 : 0);
+                own.add(new Sentence(s, n, score));
+            }
+            own.sort(Comparator.comparingDouble(Sentence::score).reversed());
+            if (own.isEmpty()) {
+                continue;
+            }
+            sentences.add(own.getFirst());
+            String point = own.getFirst().text() + (own.size() > 1 && own.get(1).score() > 1.5 ? " " + own.get(1).text() : "");
+            points.append("- **").append(clean(hit.title())).append(":** ").append(point).append(" [").append(n).append("]\n");
+        }
+        StringBuilder body = new StringBuilder("# " + title + "\n\n" + label() + "\n\n## Summary\n\n");
+        sentences.stream().sorted(Comparator.comparingDouble(Sentence::score).reversed()).limit(3)
+                .forEach(s -> body.append(s.text()).append(" [").append(s.source()).append("] "));
+        body.append("\n\n## Key points\n\n").append(points)
+                .append("\n## What this brief is not\n\nIt quotes ").append(picked.size()).append(" passages from ")
+                .append(picked.stream().map(SearchHit::documentId).distinct().count())
+                .append(" documents and adds no judgement of its own. Configure a language model (OpenAI-compatible or Bedrock) "
+                        + "for a written analysis.\n");
+        return new Brief(title, ReportAssembler.assemble(title, body.toString(), sources));
+    }
+
+    private static String label() {
+        return "> **Extractive brief.** No language model is configured, so this brief quotes the most relevant passages "
+                + "of your knowledge base, each with its source.";
+    }
+
+    /** Maximal marginal relevance over word sets, at most two passages per document. */
+    static List<SearchHit> pickDiverse(List<SearchHit> pool, Map<String, Double> relevance) {
+        double top = relevance.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        List<SearchHit> picked = new ArrayList<>();
+        List<Set<String>> pickedTerms = new ArrayList<>();
+        Map<String, Integer> perDocument = new HashMap<>();
+        List<SearchHit> candidates = new ArrayList<>(pool);
+        while (picked.size() < PASSAGES && !candidates.isEmpty()) {
+            SearchHit best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (SearchHit c : candidates) {
+                if (perDocument.getOrDefault(c.documentId(), 0) >= 2) {
+                    continue;
+                }
+                Set<String> t = terms(c.text());
+                double redundancy = pickedTerms.stream().mapToDouble(p -> jaccard(p, t)).max().orElse(0);
+                double score = 0.7 * relevance.get(c.documentId() + "#" + c.chunkIndex()) / top - 0.3 * redundancy;
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            candidates.remove(best);
+            picked.add(best);
+            pickedTerms.add(terms(best.text()));
+            perDocument.merge(best.documentId(), 1, Integer::sum);
+        }
+        return picked;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> inter = new HashSet<>(a);
+        inter.retainAll(b);
+        return (double) inter.size() / (a.size() + b.size() - inter.size());
+    }
+
+    static Set<String> terms(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 1 && !STOP.contains(w)) {
+                out.add(w.length() > 4 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return out;
+    }
+
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        String flat = text.replaceAll("\\s+", " ").strip();
+        it.setText(flat);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            String s = flat.substring(start, end).strip();
+            if (s.length() >= 20 && s.length() <= 600) {
+                out.add(s);
+            }
+        }
+        if (out.isEmpty() && !flat.isBlank()) {
+            out.add(flat.length() > 600 ? flat.substring(0, 600) + "..." : flat);
+        }
+        return out;
+    }
+
+    private static String clean(String title) {
+        return title == null || title.isBlank() ? "Untitled" : title.replace("*", "").replace("[", "(").replace("]", ")");
+    }
+}
