@@ -58,7 +58,12 @@ public final class ResearchScheduler implements AutoCloseable {
         this.interval = interval;
         this.enabled = enabled;
         this.job = job;
-        this.state = load(stateFile).orElseGet(() -> new State(null, clock.instant().plus(interval), null, false));
+        var saved = load(stateFile);
+        this.state = saved.orElseGet(() -> new State(null, clock.instant().plus(interval), null, false));
+        if (saved.isEmpty()) {
+            // Persist the first slot at once, so a restart before it does not push it further away.
+            save();
+        }
     }
 
     public State state() {

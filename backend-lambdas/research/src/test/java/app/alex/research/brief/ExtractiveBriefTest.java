@@ -1,0 +1,64 @@
+package app.alex.research.brief;
+
+import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.document.DocumentType;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.core.research.Citation;
+import app.alex.core.testing.TestKnowledgeBases;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExtractiveBriefTest {
+
+    private static void add(KnowledgeBase kb, String title, String text) {
+        kb.ingest(TextIngestRequest.of(text, title, title.toLowerCase().replace(' ', '-') + ".txt"));
+    }
+
+    @Test
+    void aBriefIsLabelledQuotesSeveralDocumentsAndEveryQuoteIsInTheKnowledgeBase() {
+        KnowledgeBase kb = TestKnowledgeBases.inMemory();
+        add(kb, "NVIDIA 10-Q", "NVIDIA data center revenue was 30.8 billion dollars in the quarter, up 112 percent. "
+                + "Data center now makes up most of NVIDIA revenue.");
+        add(kb, "NVIDIA call notes", "Management expects NVIDIA data center demand to exceed supply into next year. "
+                + "Blackwell GPUs ship in volume in the fourth quarter.");
+        add(kb, "Chip risks", "Export controls on NVIDIA data center GPUs to China are a risk to revenue growth. "
+                + "Competition from custom accelerators is rising.");
+        add(kb, "Copper", "Copper prices fell as construction slowed in China during the summer months.");
+
+        var brief = new ExtractiveBrief(kb).write("NVIDIA data center revenue", s -> { });
+
+        String md = brief.report().markdown();
+        assertThat(md).startsWith("# Extractive brief: NVIDIA data center revenue")
+                .contains("> **Extractive brief.** No language model is configured")
+                .contains("## Summary").contains("## Key points").contains("## Sources");
+        assertThat(brief.report().citations()).extracting(Citation::title)
+                .contains("NVIDIA 10-Q", "NVIDIA call notes", "Chip risks");
+        for (Citation c : brief.report().citations()) {
+            String stored = String.join(" ", kb.chunks(c.documentId()).stream().map(ch -> ch.text()).toList())
+                    .replaceAll("\\s+", " ");
+            assertThat(stored).contains(c.quote().replace("...", ""));
+        }
+        assertThat(md.lines().filter(l -> l.startsWith("- **")).toList()).allMatch(l -> l.matches(".*\\[\\d+]$"));
+    }
+
+    @Test
+    void earlierResearchIsNotQuoted() {
+        KnowledgeBase kb = TestKnowledgeBases.inMemory();
+        add(kb, "NVIDIA 10-Q", "NVIDIA data center revenue was 30.8 billion dollars in the quarter.");
+        kb.ingest(new TextIngestRequest("research-old", "NVIDIA data center revenue brief quoting itself.", "Old brief",
+                null, DocumentType.RESEARCH, null, null, "text/markdown", null));
+
+        var brief = new ExtractiveBrief(kb).write("NVIDIA data center revenue", s -> { });
+
+        assertThat(brief.report().citations()).extracting(Citation::documentId).doesNotContain("research-old");
+    }
+
+    @Test
+    void anEmptyKnowledgeBaseGetsAnHonestAnswerNotAnInventedOne() {
+        var brief = new ExtractiveBrief(TestKnowledgeBases.inMemory()).write("Lithium supply", s -> { });
+
+        assertThat(brief.report().citations()).isEmpty();
+        assertThat(brief.report().markdown()).contains("The knowledge base has nothing on \"Lithium supply\" yet");
+    }
+}
