@@ -1,0 +1,99 @@
+package app.alex.research;
+
+import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.document.DocumentType;
+import app.alex.core.error.AlexException;
+import app.alex.core.index.DocumentQuery;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.core.research.FeedQuery;
+import app.alex.core.research.ResearchReport;
+import app.alex.core.research.ResearchStep;
+import app.alex.core.search.SearchFilter;
+import app.alex.core.testing.MutableClock;
+import app.alex.core.testing.TestKnowledgeBases;
+import app.alex.research.agent.ResearchAgent;
+import app.alex.research.feed.FileReportStore;
+import app.alex.research.llm.ModelSettings;
+import app.alex.research.web.GuardedWebFetcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ResearchServiceTest {
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
+
+    private ResearchService service(KnowledgeBase kb, List<String> watchlist) {
+        return new ResearchService(kb, Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                new FileReportStore(dir), () -> watchlist, ResearchAgent.Limits.standard(), clock);
+    }
+
+    @Test
+    void aReportGoesToTheFeedAndIntoTheKnowledgeBaseAsResearch() {
+        KnowledgeBase kb = TestKnowledgeBases.inMemory(clock);
+        kb.ingest(TextIngestRequest.of("NVDA data center revenue grew 112 percent to 30.8 billion dollars.", "NVDA 10-Q", "q.txt"));
+        List<ResearchStep> steps = new ArrayList<>();
+
+        ResearchReport report = service(kb, List.of()).research("NVDA data center revenue", steps::add);
+
+        assertThat(report.extractive()).isTrue();
+        assertThat(report.model()).isEqualTo("extractive");
+        assertThat(report.tickers()).containsExactly("NVDA");
+        assertThat(report.trigger()).isEqualTo(ResearchReport.Trigger.MANUAL);
+        assertThat(report.citations()).isNotEmpty();
+        assertThat(steps.getLast().kind()).isEqualTo(ResearchStep.Kind.DONE);
+        var stored = kb.document(report.id());
+        assertThat(stored.type()).isEqualTo(DocumentType.RESEARCH);
+        assertThat(stored.tags()).containsExactly("NVDA");
+        assertThat(stored.attributes()).containsEntry("topic", "NVDA data center revenue");
+        assertThat(kb.documents(new DocumentQuery(new SearchFilter(EnumSet.of(DocumentType.RESEARCH), Set.of(), null, null, null),
+                null, 10, null)).documents()).hasSize(1);
+        var reopened = new FileReportStore(dir);
+        assertThat(reopened.get(report.id())).contains(report);
+    }
+
+    @Test
+    void scheduledResearchRotatesThroughTheWatchlist() {
+        var service = service(TestKnowledgeBases.inMemory(clock), List.of("Copper", "Rates"));
+        var first = service.researchAuto(s -> { });
+        clock.advance(Duration.ofHours(2));
+        var second = service.researchAuto(s -> { });
+        assertThat(List.of(first.topic(), second.topic())).containsExactly("Copper", "Rates");
+        assertThat(first.trigger()).isEqualTo(ResearchReport.Trigger.SCHEDULED);
+        assertThat(service.feed(FeedQuery.latest(10)).reports()).extracting(ResearchReport::topic).containsExactly("Rates", "Copper");
+    }
+
+    @Test
+    void readStateAndMissingReportsAreHandled() {
+        var service = service(TestKnowledgeBases.inMemory(clock), List.of());
+        var report = service.research("anything", s -> { });
+        service.markRead(report.id(), true);
+        assertThat(service.report(report.id()).read()).isTrue();
+        assertThatThrownBy(() -> service.report("nope")).isInstanceOf(AlexException.class).hasMessageContaining("no research report");
+        assertThatThrownBy(() -> service.research("  ", s -> { })).hasMessageContaining("topic is empty");
+    }
+
+    @Test
+    void modelSettingsComeFromTheEnvironmentAndNeverShowTheKey() {
+        var settings = ModelSettings.fromEnvironment(Map.of("ALEX_LLM", "openai", "ALEX_OPENAI_BASE_URL",
+                "http://localhost:11434/v1", "ALEX_OPENAI_MODEL", "llama3.1:8b", "ALEX_OPENAI_API_KEY", "sk-secret"));
+        assertThat(settings.toString()).contains("llama3.1:8b").doesNotContain("sk-secret");
+        assertThat(settings.open()).isPresent();
+        assertThat(ModelSettings.fromEnvironment(Map.of()).open()).isEmpty();
+        assertThatThrownBy(() -> ModelSettings.fromEnvironment(Map.of("ALEX_LLM", "gpt5"))).hasMessageContaining("none, openai or bedrock");
+        assertThatThrownBy(() -> ModelSettings.fromEnvironment(Map.of("ALEX_LLM", "openai")).open()).hasMessageContaining("ALEX_OPENAI_BASE_URL");
+    }
+}
