@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * <p>Routes: {@code POST /ingest}, {@code POST /search}, {@code GET /documents},
  * {@code GET /documents/{id}}, {@code DELETE /documents/{id}}.
  */
-public final class ApiRouter {
+public final class ApiRouter implements ApiHandler {
     /** Request bodies above this are refused (API Gateway passes at most 6 MB to a Lambda). */
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
     /** Text per ingest request: about 1,500 passages, embeddable within API Gateway's 29 seconds. */
@@ -64,6 +64,7 @@ public final class ApiRouter {
         this.keys = Objects.requireNonNull(keys);
     }
 
+    @Override
     public ApiResponse handle(ApiRequest request) {
         try {
             authenticate(request);
@@ -304,15 +305,6 @@ public final class ApiRouter {
     }
 
     static ApiResponse error(ErrorCode code, String message) {
-        var headers = new LinkedHashMap<>(JSON_HEADERS);
-        if (code == ErrorCode.UNAUTHORIZED) {
-            headers.put("www-authenticate", "ApiKey header=\"x-api-key\"");
-        }
-        try {
-            byte[] body = ApiJson.MAPPER.writeValueAsBytes(Map.of("error", Map.of("code", code.wireName(), "message", message)));
-            return new ApiResponse(code.httpStatus(), headers, body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiResponse.error(code, message);
     }
 }

@@ -23,17 +23,17 @@ import java.util.concurrent.Executors;
 public final class LocalApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final ApiRouter router;
+    private final ApiHandler router;
     private final RateLimiter limiter;
 
-    private LocalApiServer(HttpServer server, ApiRouter router, RateLimiter limiter) {
+    private LocalApiServer(HttpServer server, ApiHandler router, RateLimiter limiter) {
         this.server = server;
         this.router = router;
         this.limiter = limiter;
     }
 
     /** Starts on {@code host:port} (port 0 picks a free one). */
-    public static LocalApiServer start(String host, int port, ApiRouter router, RateLimiter limiter) throws IOException {
+    public static LocalApiServer start(String host, int port, ApiHandler router, RateLimiter limiter) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
         var api = new LocalApiServer(server, router, limiter);
         server.createContext("/", api::exchange);
@@ -67,7 +67,12 @@ public final class LocalApiServer implements AutoCloseable {
                         headers, query(exchange.getRequestURI().getRawQuery()), body));
             }
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            if (response.status() == 204) {
+            if (response.stream() != null) {
+                exchange.sendResponseHeaders(response.status(), 0); // chunked: written as it happens
+                try (var out = exchange.getResponseBody()) {
+                    response.stream().writeTo(out);
+                }
+            } else if (response.status() == 204) {
                 exchange.sendResponseHeaders(204, -1);
             } else {
                 exchange.sendResponseHeaders(response.status(), response.body().length);

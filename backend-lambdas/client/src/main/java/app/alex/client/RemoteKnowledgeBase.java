@@ -45,18 +45,11 @@ import java.util.Objects;
  * a message that says what to check.
  */
 public final class RemoteKnowledgeBase implements KnowledgeBase {
-    private final URI base;
-    private final String apiKey;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final JsonHttp http;
     private final ObjectMapper json = new ObjectMapper();
 
     public RemoteKnowledgeBase(URI base, String apiKey, Duration timeout) {
-        String url = Objects.requireNonNull(base).toString();
-        this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        this.apiKey = apiKey;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = new JsonHttp(base, apiKey, timeout, "Alex API");
     }
 
     @Override
@@ -188,68 +181,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .header("accept", "application/json");
-        if (apiKey != null && !apiKey.isBlank()) {
-            builder.header("x-api-key", apiKey);
-        }
-        if (body != null) {
-            builder.header("content-type", "application/json");
-            builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
-        } else {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Cannot reach the Alex API at " + base
-                    + ": nothing answers there. Check the URL and that the server is running.", e);
-        } catch (HttpTimeoutException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "The Alex API at " + base + " did not answer within "
-                    + timeout.toSeconds() + " s.", e);
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Cannot talk to the Alex API at " + base + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Interrupted while waiting for the Alex API.", e);
-        }
-        JsonNode out;
-        try {
-            out = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, base + " answered, but not like an Alex API (HTTP "
-                    + response.statusCode() + ", not JSON). Check the URL.");
-        }
-        if (response.statusCode() >= 400) {
-            JsonNode error = out.path("error");
-            if (error.isObject()) {
-                throw new AlexException(code(error.path("code").asText(), response.statusCode()), error.path("message").asText());
-            }
-            // API Gateway's own rejections use {"message": ...}
-            String message = out.path("message").asText("HTTP " + response.statusCode());
-            if (response.statusCode() == 403 && message.toLowerCase(Locale.ROOT).contains("forbidden")) {
-                message = "The API key was refused (missing or wrong).";
-            }
-            throw new AlexException(code(null, response.statusCode()), message);
-        }
-        return out;
-    }
-
-    private static ErrorCode code(String wire, int status) {
-        if (wire != null) {
-            for (ErrorCode code : ErrorCode.values()) {
-                if (code.wireName().equals(wire)) {
-                    return code;
-                }
-            }
-        }
-        for (ErrorCode code : ErrorCode.values()) {
-            if (code.httpStatus() == status) {
-                return code;
-            }
-        }
-        return status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.BAD_REQUEST;
+        return http.send(method, path, body);
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

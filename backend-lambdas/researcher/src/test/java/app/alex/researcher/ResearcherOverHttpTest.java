@@ -1,0 +1,160 @@
+package app.alex.researcher;
+
+import app.alex.api.ApiKeys;
+import app.alex.api.LocalApiServer;
+import app.alex.client.RemoteResearcher;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.core.research.FeedPage;
+import app.alex.core.research.FeedQuery;
+import app.alex.core.research.ResearchReport;
+import app.alex.core.research.ResearchStep;
+import app.alex.core.research.Researcher;
+import app.alex.core.testing.TestKnowledgeBases;
+import app.alex.research.ResearchService;
+import app.alex.research.agent.ResearchAgent;
+import app.alex.research.feed.FileReportStore;
+import app.alex.research.web.GuardedWebFetcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The researcher's routes on a real loopback server, driven by the real remote client. */
+class ResearcherOverHttpTest {
+    private static final String KEY = "researcher-test-key";
+    @TempDir
+    Path dir;
+    private LocalApiServer server;
+
+    private LocalApiServer start(Researcher researcher, Duration limit) throws Exception {
+        server = LocalApiServer.start("127.0.0.1", 0, new ResearcherRouter(researcher, ApiKeys.parse(KEY), limit,
+                () -> Map.of("model", "extractive")), null);
+        return server;
+    }
+
+    @BeforeEach
+    void serve() throws Exception {
+        var kb = TestKnowledgeBases.inMemory();
+        kb.ingest(TextIngestRequest.of("Copper demand from grid investment rose 8 percent this year.", "Copper note", "copper.txt"));
+        start(new ResearchService(kb, Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                new FileReportStore(dir), () -> List.of("Copper demand"), ResearchAgent.Limits.standard(), Clock.systemUTC()),
+                Duration.ofMinutes(1));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private RemoteResearcher client(String key) {
+        return new RemoteResearcher(server.uri(), key, Duration.ofSeconds(10), Duration.ofMinutes(1));
+    }
+
+    @Test
+    void researchStreamsItsStepsThenTheReportWhichTheFeedThenLists() {
+        List<ResearchStep> steps = new ArrayList<>();
+        ResearchReport report = client(KEY).research("Copper demand", steps::add);
+
+        assertThat(steps).extracting(ResearchStep::kind).startsWith(ResearchStep.Kind.SEARCHING)
+                .endsWith(ResearchStep.Kind.DONE);
+        assertThat(report.citations()).isNotEmpty();
+        assertThat(report.markdown()).contains("Copper demand from grid investment");
+
+        FeedPage feed = client(KEY).feed(FeedQuery.latest(10));
+        assertThat(feed.reports()).extracting(ResearchReport::id).containsExactly(report.id());
+        assertThat(feed.unread()).isEqualTo(1);
+        client(KEY).markRead(report.id(), true);
+        assertThat(client(KEY).report(report.id()).read()).isTrue();
+        assertThat(client(KEY).feed(new FeedQuery(null, true, null, 10)).reports()).isEmpty();
+    }
+
+    @Test
+    void autoResearchPicksFromTheWatchlistAndAnswersPlainJsonWithoutStreaming() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.uri() + "/research/auto"))
+                .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"topic\":\"Copper demand\"").contains("\"trigger\":\"scheduled\"");
+    }
+
+    @Test
+    void healthNeedsNoKeyAndTellsNoSecrets() throws Exception {
+        var health = client(null).health();
+        assertThat(health.path("status").asText()).isEqualTo("ok");
+        assertThat(health.path("model").asText()).isEqualTo("extractive");
+        assertThat(health.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aMissingOrWrongKeyIsRefusedClearly() {
+        assertThatThrownBy(() -> client(null).feed(FeedQuery.latest(5)))
+                .isInstanceOfSatisfying(AlexException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
+        assertThatThrownBy(() -> client("wrong").research("x", s -> { }))
+                .isInstanceOfSatisfying(AlexException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN))
+                .hasMessageContaining("API key is not valid");
+        assertThatThrownBy(() -> client(KEY).report("missing")).hasMessageContaining("no research report");
+        assertThatThrownBy(() -> client(KEY).research(" ", s -> { })).hasMessageContaining("topic is empty");
+    }
+
+    @Test
+    void researchPastTheTimeLimitIsStoppedAndSaysSo() throws Exception {
+        server.close();
+        var interrupted = new CountDownLatch(1);
+        Researcher stuck = new Researcher() {
+            @Override
+            public ResearchReport research(String topic, Consumer<ResearchStep> steps) {
+                steps.accept(new ResearchStep(ResearchStep.Kind.SEARCHING, "Searching forever"));
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                }
+                throw new AlexException(ErrorCode.UNAVAILABLE, "Research was cancelled.");
+            }
+
+            @Override
+            public ResearchReport researchAuto(Consumer<ResearchStep> steps) {
+                return research("auto", steps);
+            }
+
+            @Override
+            public FeedPage feed(FeedQuery query) {
+                return new FeedPage(List.of(), null, 0);
+            }
+
+            @Override
+            public ResearchReport report(String id) {
+                throw AlexException.notFound("none");
+            }
+
+            @Override
+            public void markRead(String id, boolean read) {
+            }
+        };
+        start(stuck, Duration.ofMillis(200));
+        List<ResearchStep> steps = new ArrayList<>();
+
+        assertThatThrownBy(() -> client(KEY).research("anything", steps::add))
+                .isInstanceOf(AlexException.class).hasMessageContaining("longer than 0 s and was stopped");
+        interrupted.await();
+        assertThat(steps).extracting(ResearchStep::message).containsExactly("Searching forever");
+    }
+}
