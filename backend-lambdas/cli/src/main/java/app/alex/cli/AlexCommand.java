@@ -4,6 +4,8 @@ import app.alex.cli.docs.DocsCommand;
 import app.alex.cli.ingest.IngestCommand;
 import app.alex.cli.search.SearchCommand;
 import app.alex.cli.serve.ServeCommand;
+import app.alex.cli.research.ResearchCommand;
+import app.alex.cli.research.FeedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +25,8 @@ import java.nio.file.Path;
                 SearchCommand.class,
                 DocsCommand.class,
                 ServeCommand.class,
+                ResearchCommand.class,
+                FeedCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class AlexCommand implements Runnable {

@@ -165,4 +165,29 @@ class AlexCliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--since takes a date like 2024-01-31");
     }
+
+    @Test
+    void researchWithoutAModelPrintsACitedExtractiveBriefThatTheFeedThenLists() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        String kb = tmp.resolve("kb").toString();
+        alex("--data-dir", kb, "ingest", docs.toString());
+
+        Run research = alex("--data-dir", kb, "research", "GPU demand from cloud providers", "--json");
+        Run feed = alex("--data-dir", kb, "feed", "--json");
+
+        assertThat(research.exitCode()).as(research.err()).isZero();
+        assertThat(research.err()).contains("searching: Searching the knowledge base");
+        JsonNode report = new ObjectMapper().readTree(research.out());
+        assertThat(report.get("extractive").asBoolean()).isTrue();
+        assertThat(report.get("markdown").asText()).startsWith("# Extractive brief: GPU demand from cloud providers")
+                .contains("## Sources");
+        assertThat(report.get("citations").get(0).get("title").asText()).isEqualTo("datacenter.txt");
+        JsonNode page = new ObjectMapper().readTree(feed.out());
+        assertThat(page.get("reports").get(0).get("id").asText()).isEqualTo(report.get("id").asText());
+        assertThat(page.get("unread").asLong()).isEqualTo(1);
+
+        Run show = alex("--data-dir", kb, "feed", report.get("id").asText());
+        assertThat(show.out()).contains("Extractive brief");
+        assertThat(alex("--data-dir", kb, "feed", "--unread").out()).contains("0 unread.");
+    }
 }

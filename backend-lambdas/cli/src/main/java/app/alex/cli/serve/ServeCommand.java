@@ -1,7 +1,13 @@
 package app.alex.cli.serve;
 
 import app.alex.api.ApiKeys;
+import app.alex.api.ApiHandler;
 import app.alex.api.ApiRouter;
+import app.alex.embedded.EmbeddedResearch;
+import app.alex.research.llm.ModelSettings;
+import app.alex.researcher.ResearcherRouter;
+import java.time.Duration;
+import java.util.Map;
 import app.alex.api.LocalApiServer;
 import app.alex.api.RateLimiter;
 import app.alex.cli.Backends;
@@ -16,8 +22,11 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code alex serve}: the cloud API over this machine's knowledge base, for scripts and other machines. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the knowledge-base API (POST /ingest, POST /search, GET/DELETE /documents) over HTTP.",
-                "API keys come from ALEX_API_KEYS (comma-separated); clients send one in the x-api-key header."})
+        description = {"Serve the knowledge-base API (POST /ingest, POST /search, GET/DELETE /documents) and the",
+                "researcher (GET /health, POST /research, POST /research/auto, GET /research) over HTTP.",
+                "API keys come from ALEX_API_KEYS (comma-separated); clients send one in the x-api-key header.",
+                "Scheduled research: ALEX_SCHEDULE=on|off, ALEX_SCHEDULE_HOURS (default 2), ALEX_WATCHLIST (comma-separated).",
+                "Language model: ALEX_LLM=none|openai|bedrock (see README)."})
 public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Serve without API keys (only allowed on a loopback address).")
     boolean noAuth;
 
+    private static Duration researchTimeLimit() {
+        String seconds = System.getenv("ALEX_RESEARCH_TIMEOUT_SECONDS");
+        return Duration.ofSeconds(seconds == null || seconds.isBlank() ? 600 : Long.parseLong(seconds.strip()));
+    }
+
     @Override
     public Integer call() throws Exception {
         ApiKeys keys = ApiKeys.parse(System.getenv("ALEX_API_KEYS"));
@@ -48,16 +62,29 @@ public final class ServeCommand implements Callable<Integer> {
             throw AlexException.badRequest("--no-auth is only allowed on a loopback address, not " + host + ".");
         }
         var backend = Backends.open(spec);
-        var server = LocalApiServer.start(host, port, new ApiRouter(backend.knowledgeBase(), keys),
-                new RateLimiter(rate, burst, System::nanoTime));
+        var model = ModelSettings.fromEnvironment(System.getenv());
+        var schedule = EmbeddedResearch.ScheduleSettings.fromEnvironment(System.getenv());
+        var researcher = EmbeddedResearch.open(backend, model, schedule::watchlist);
+        var scheduler = EmbeddedResearch.scheduler(backend, researcher, schedule.interval(), schedule.enabled());
+        var api = new ApiRouter(backend.knowledgeBase(), keys);
+        var research = new ResearcherRouter(researcher, keys, researchTimeLimit(), () -> Map.of(
+                "model", researcher.modelName(), "index", "lucene", "documents", backend.knowledgeBase().stats().documents()));
+        // One port for both, as the desktop's Remote mode expects: research routes to the researcher.
+        ApiHandler both = request -> ResearcherRouter.owns(request.path()) ? research.handle(request) : api.handle(request);
+        var server = LocalApiServer.start(host, port, both, new RateLimiter(rate, burst, System::nanoTime));
+        scheduler.start();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.close();
             server.close();
+            researcher.close();
             backend.close();
             stopped.countDown();
         }));
         var out = spec.commandLine().getOut();
         out.println("Alex API on " + server.uri() + " (knowledge base " + backend.dataDir() + "); Ctrl-C stops it.");
+        out.println("Research with " + model.describe() + "; schedule " + (schedule.enabled()
+                ? "every " + schedule.interval().toMinutes() + " min, next at " + scheduler.state().nextRun() : "off") + ".");
         out.flush();
         stopped.await();
         return 0;
