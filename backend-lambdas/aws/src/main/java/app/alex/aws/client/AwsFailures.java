@@ -61,11 +61,23 @@ public final class AwsFailures {
                     capital(service) + " rejected the request while " + action + " (" + errorName(s) + quoted(s) + ").", e);
             case AbortedException a -> new AlexException(ErrorCode.UNAVAILABLE,
                     capital(service) + " call was interrupted while " + action + ".", e);
+            case SdkClientException c when timedOut(c) -> new AlexException(ErrorCode.UNAVAILABLE,
+                    capital(service) + " did not answer in time while " + action + tries + ". Try again in a moment.", e);
             case SdkClientException c -> new AlexException(ErrorCode.UNAVAILABLE,
                     capital(service) + " could not be reached while " + action + tries + ". Check the network and try again.", e);
             default -> new AlexException(ErrorCode.UNAVAILABLE,
                     capital(service) + " failed while " + action + tries + ". Try again in a moment.", e);
         };
+    }
+
+    /** A socket read timeout surfaces as a client error; to a person it is the same as a call timeout. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String errorName(AwsServiceException s) {

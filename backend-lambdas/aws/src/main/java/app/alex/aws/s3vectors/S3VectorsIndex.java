@@ -131,17 +131,17 @@ public final class S3VectorsIndex implements VectorIndex {
                 throw new IllegalArgumentException("vector of " + vector.length + " dimensions, expected " + DIMENSION);
             }
         }
+        // Every vector is built and size-checked before the first request: a too-large document
+        // fails whole, with nothing read or written.
+        String version = newVersion(null);
+        List<Write> writes = chunkWrites(document, version, chunks, vectors);
+        VectorMetadata.record(document, version, chunks.size(), null);
         StoredRecord old = record(document.id()).orElse(null);
-        String version = newVersion(old);
-        // Every vector is built and checked before the first request: a too-large document fails whole.
-        var writes = new ArrayList<Write>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            ChunkRecord chunk = chunks.get(i);
-            writes.add(put(chunkKey(document.id(), version, chunk.index()), vectors.get(i),
-                    VectorMetadata.chunk(document, version, chunk)));
+        if (old != null && (version.equals(old.version()) || version.equals(old.previousVersion()))) {
+            version = newVersion(old);
+            writes = chunkWrites(document, version, chunks, vectors);
         }
-        Write record = put(document.id(), recordVector(vectors),
-                VectorMetadata.record(document, version, chunks.size(), old));
+        Write record = put(document.id(), recordVector(vectors), VectorMetadata.record(document, version, chunks.size(), old));
 
         putAll(writes, "storing document '" + document.id() + "'");
         // The record flips readers to the new version in one write.
@@ -154,6 +154,18 @@ public final class S3VectorsIndex implements VectorIndex {
             }
             deleteAll(stale, "removing the old version of document '" + document.id() + "'");
         }
+    }
+
+    private static List<Write> chunkWrites(DocumentRecord document, String version, List<ChunkRecord> chunks,
+                                           List<float[]> vectors) {
+        var writes = new ArrayList<Write>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            ChunkRecord chunk = chunks.get(i);
+            // Keys count positions 0..n-1, so the record's chunk count alone names every key.
+            writes.add(put(chunkKey(document.id(), version, i), vectors.get(i),
+                    VectorMetadata.chunk(document, version, chunk)));
+        }
+        return writes;
     }
 
     @Override

@@ -27,8 +27,8 @@ import java.util.Map;
  *       fields filters need (type, tags, source, date), the chunk's position and, in "text",
  *       its text;</li>
  *   <li>one record vector per document, key {@code <document id>} (ids never contain '#'): the
- *       current and previous version with their chunk counts, the filter fields, and in "text"
- *       the whole {@link DocumentRecord} as JSON (title, attributes... would not fit in 2 KB).</li>
+ *       current and previous version with their chunk counts, and in "text" the whole
+ *       {@link DocumentRecord} as JSON (title, attributes... would not fit in 2 KB).</li>
  * </ul>
  */
 final class VectorMetadata {
@@ -102,8 +102,15 @@ final class VectorMetadata {
         return checked(document, new Fields(fields, chunk.text()), "chunk " + chunk.index());
     }
 
+    /**
+     * The record's filterable part is only what readers need to pick a version: a few dozen
+     * bytes, far from 2 KB. Listing filters on the full record, read from "text".
+     */
     static Fields record(DocumentRecord document, String version, int chunkCount, StoredRecord previous) {
-        var fields = common(document, KIND_DOCUMENT, version);
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put(KIND, KIND_DOCUMENT);
+        fields.put(DOCUMENT_ID, document.id());
+        fields.put(VERSION, version);
         fields.put(CHUNK_COUNT, chunkCount);
         fields.put(INGESTED_AT, document.ingestedAt().toEpochMilli());
         if (previous != null) {
