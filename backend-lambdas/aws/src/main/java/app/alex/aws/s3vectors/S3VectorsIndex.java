@@ -95,7 +95,7 @@ public final class S3VectorsIndex implements VectorIndex {
     private final String bucket;
     private final String indexName;
 
-    /** Uses {@code client} as given (tests point it at a local fake); the caller closes nothing: {@link #close} closes it. */
+    /** Uses {@code client} as given (tests point it at a local fake). The index owns it: {@link #close} closes it. */
     public S3VectorsIndex(S3VectorsClient client, String bucket, String indexName) {
         this.client = Objects.requireNonNull(client, "client");
         this.bucket = requireName(bucket, "vector bucket");

@@ -85,6 +85,7 @@ public final class SageMakerEmbedder implements Embedder {
     private final String endpointName;
     private final Options options;
 
+    /** Uses {@code client} as given (tests point it at a local fake). The embedder owns it: {@link #close} closes it. */
     public SageMakerEmbedder(SageMakerRuntimeClient client, String endpointName) {
         this(client, endpointName, Options.defaults());
     }

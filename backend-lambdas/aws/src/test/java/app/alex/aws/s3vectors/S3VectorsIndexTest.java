@@ -356,6 +356,20 @@ class S3VectorsIndexTest {
         impatient.close();
     }
 
+    @Test
+    void anUnreachableServiceIsRetriedThenReportedAsUnreachable() {
+        var settings = fake.clientSettings();
+        fake.close();
+        var orphan = S3VectorsIndex.create(settings, "kb", "chunks");
+
+        var error = catchThrowableOfType(AlexException.class, () -> orphan.document("a"));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(error.getMessage()).isEqualTo("The vector store (S3 Vectors) could not be reached while reading"
+                + " document 'a' after 3 attempts. Check the network and try again.");
+        orphan.close();
+    }
+
     // --- construction -------------------------------------------------------------------------
 
     @Test
