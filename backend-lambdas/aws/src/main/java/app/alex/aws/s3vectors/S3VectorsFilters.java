@@ -3,7 +3,9 @@ package app.alex.aws.s3vectors;
 import app.alex.core.search.SearchFilter;
 import software.amazon.awssdk.core.document.Document;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -42,7 +44,7 @@ final class S3VectorsFilters {
         return clauses.size() == 1 ? clauses.getFirst() : Document.fromMap(Map.of("$and", Document.fromList(clauses)));
     }
 
-    private static long ceilMillis(java.time.Instant instant) {
+    private static long ceilMillis(Instant instant) {
         long millis = instant.toEpochMilli();
         return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
@@ -59,7 +61,7 @@ final class S3VectorsFilters {
         return Document.fromMap(Map.of(operator, value));
     }
 
-    private static java.util.Comparator<Document> byString() {
-        return java.util.Comparator.comparing(Document::asString);
+    private static Comparator<Document> byString() {
+        return Comparator.comparing(Document::asString);
     }
 }

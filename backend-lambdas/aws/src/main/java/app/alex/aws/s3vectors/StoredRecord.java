@@ -4,6 +4,7 @@ import app.alex.core.document.DocumentRecord;
 import software.amazon.awssdk.core.document.Document;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A document's record vector, read back: the document and which chunk versions belong to it.
@@ -27,7 +28,7 @@ record StoredRecord(DocumentRecord document, String version, int chunkCount, Str
     }
 
     /** Which version of this document's chunks a search that saw {@code seen} may show, or null for none. */
-    String visibleVersion(java.util.Set<String> seen) {
+    String visibleVersion(Set<String> seen) {
         if (seen.contains(version)) {
             return version;
         }

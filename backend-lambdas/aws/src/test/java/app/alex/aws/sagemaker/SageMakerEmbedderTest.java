@@ -1,5 +1,6 @@
 package app.alex.aws.sagemaker;
 
+import app.alex.aws.client.AwsClients;
 import app.alex.aws.fakes.FakeAwsServer;
 import app.alex.aws.fakes.FakeSageMakerEndpoint;
 import app.alex.aws.fakes.FakeSageMakerEndpoint.Shape;
@@ -89,10 +90,8 @@ class SageMakerEmbedderTest {
     void longTextsGoInSmallerBatchesSoTheTokenVectorsFitInOneAnswer() {
         String longText = "word ".repeat(200);
         var texts = List.of(longText, longText, longText, "short");
-        var small = new SageMakerEmbedder(software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient.builder()
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1).endpointOverride(fake.endpoint())
-                .credentialsProvider(fake.clientSettings().credentials()).build(),
-                "alex-minilm", new SageMakerEmbedder.Options(16, 320, 1, 256));
+        var small = new SageMakerEmbedder(AwsClients.sageMakerRuntime(fake.clientSettings()), "alex-minilm",
+                new SageMakerEmbedder.Options(16, 320, 1, 256));
 
         assertThat(small.batches(texts)).extracting(List::size).containsExactly(1, 1, 2);
         assertSameVectors(small.embed(texts), HashedTokens.sentences(texts));
