@@ -1,0 +1,503 @@
+package app.alex.aws.s3vectors;
+
+import app.alex.aws.client.AwsClients;
+import app.alex.aws.client.AwsFailures;
+import app.alex.aws.client.CallPolicy;
+import app.alex.aws.client.ClientSettings;
+import app.alex.core.document.ChunkRecord;
+import app.alex.core.document.DocumentRecord;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+import app.alex.core.index.DocumentPage;
+import app.alex.core.index.DocumentQuery;
+import app.alex.core.index.IndexQuery;
+import app.alex.core.index.IndexStats;
+import app.alex.core.index.ScoredChunk;
+import app.alex.core.index.VectorIndex;
+import app.alex.core.search.SearchMode;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3vectors.S3VectorsClient;
+import software.amazon.awssdk.services.s3vectors.model.GetOutputVector;
+import software.amazon.awssdk.services.s3vectors.model.ListOutputVector;
+import software.amazon.awssdk.services.s3vectors.model.ListVectorsResponse;
+import software.amazon.awssdk.services.s3vectors.model.PutInputVector;
+import software.amazon.awssdk.services.s3vectors.model.QueryOutputVector;
+import software.amazon.awssdk.services.s3vectors.model.VectorData;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The cloud {@link VectorIndex}: one Amazon S3 Vectors index (384 dimensions, cosine), used with
+ * PutVectors, QueryVectors, GetVectors, DeleteVectors and ListVectors only.
+ *
+ * <h2>Layout</h2>
+ * Each chunk is a vector keyed {@code <document id>#<version>#<chunk index>}; each document also
+ * has one record vector keyed {@code <document id>} naming its current version (see
+ * {@link VectorMetadata}). Chunk text goes in the non-filterable metadata key {@code text}.
+ *
+ * <h2>Replacement readers never see half of</h2>
+ * {@link #upsert} writes the new chunks under a fresh version, then rewrites the record vector
+ * (current = new, previous = old), then deletes the old version's chunks. A search runs
+ * QueryVectors, then reads the hit documents' record vectors with one GetVectors call, and keeps
+ * for each document only the chunks of one version: the current one when the query saw it, else
+ * the previous one (the query ran just before the record moved on, and that version was
+ * complete and not yet deleted when it ran). So a search sees the old version or the new one,
+ * never a mix, never neither. Limits: a document with more than 500 chunks is written in several
+ * PutVectors calls, so a search racing that write may see part of the new version; two
+ * replacements of one document between a search's two calls drop that document from that one
+ * result; two writers replacing one document at once leave the loser's chunks orphaned (never
+ * shown, not counted).
+ *
+ * <h2>Ranking</h2>
+ * {@link #supportedModes()} is {@code SEMANTIC} only: S3 Vectors has no keyword ranking. A
+ * HYBRID query is answered semantically (its meaning half); a KEYWORD query is refused with a
+ * clear error. Scores are cosine similarities, {@code 1 - cosine distance}, as the embedded index
+ * reports. Filters run inside S3 Vectors except the source prefix, which has no operator there:
+ * with a prefix the index asks for the maximum 100 hits and keeps the matching ones, so such a
+ * search can return fewer than top k.
+ *
+ * <h2>Listing</h2>
+ * ListVectors has no filter or order, so {@link #list} and {@link #stats} page through every key
+ * (1000 a call), read the record vectors (100 a call), then filter, sort and cut the page here.
+ * That is fine for thousands of documents; past that, records belong in an index of their own.
+ */
+public final class S3VectorsIndex implements VectorIndex {
+    public static final int DIMENSION = 384;
+    /** S3 Vectors limits. */
+    static final int MAX_PUT = 500;
+    static final int MAX_DELETE = 500;
+    static final int MAX_GET = 100;
+    static final int MAX_TOP_K = 100;
+    static final int MAX_LIST = 1000;
+    /** PutVectors takes at most 20 MiB a request; stay well under it. */
+    static final int MAX_PUT_BYTES = 16 * 1024 * 1024;
+    private static final String SERVICE = "the vector store (S3 Vectors)";
+
+    private final S3VectorsClient client;
+    private final String bucket;
+    private final String indexName;
+
+    /** Uses {@code client} as given (tests point it at a local fake). The index owns it: {@link #close} closes it. */
+    public S3VectorsIndex(S3VectorsClient client, String bucket, String indexName) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.bucket = requireName(bucket, "vector bucket");
+        this.indexName = requireName(indexName, "vector index");
+    }
+
+    /** A client for {@code region} with the default retry and timeout policy; makes no network call. */
+    public static S3VectorsIndex create(String region, String bucket, String indexName) {
+        return create(ClientSettings.of(region, CallPolicy.s3VectorsDefaults()), bucket, indexName);
+    }
+
+    public static S3VectorsIndex create(ClientSettings settings, String bucket, String indexName) {
+        return new S3VectorsIndex(AwsClients.s3Vectors(settings), bucket, indexName);
+    }
+
+    /**
+     * From the Lambda environment: {@code AWS_REGION} (set by Lambda), {@code ALEX_VECTOR_BUCKET}
+     * and {@code ALEX_VECTOR_INDEX} (set by Terraform).
+     */
+    public static S3VectorsIndex fromEnvironment(Map<String, String> env) {
+        return create(required(env, "AWS_REGION"), required(env, "ALEX_VECTOR_BUCKET"), required(env, "ALEX_VECTOR_INDEX"));
+    }
+
+    // --- writing ------------------------------------------------------------------------------
+
+    @Override
+    public void upsert(DocumentRecord document, List<ChunkRecord> chunks, List<float[]> vectors) {
+        if (chunks.size() != vectors.size()) {
+            throw new IllegalArgumentException("one vector per chunk: " + chunks.size() + " chunks, " + vectors.size() + " vectors");
+        }
+        for (float[] vector : vectors) {
+            if (vector.length != DIMENSION) {
+                throw new IllegalArgumentException("vector of " + vector.length + " dimensions, expected " + DIMENSION);
+            }
+        }
+        // Every vector is built and size-checked before the first request: a too-large document
+        // fails whole, with nothing read or written.
+        String version = newVersion(null);
+        List<Write> writes = chunkWrites(document, version, chunks, vectors);
+        VectorMetadata.record(document, version, chunks.size(), null);
+        StoredRecord old = record(document.id()).orElse(null);
+        if (old != null && (version.equals(old.version()) || version.equals(old.previousVersion()))) {
+            version = newVersion(old);
+            writes = chunkWrites(document, version, chunks, vectors);
+        }
+        Write record = put(document.id(), recordVector(vectors), VectorMetadata.record(document, version, chunks.size(), old));
+
+        putAll(writes, "storing document '" + document.id() + "'");
+        // The record flips readers to the new version in one write.
+        putAll(List.of(record), "storing document '" + document.id() + "'");
+        if (old != null) {
+            var stale = new ArrayList<String>(chunkKeys(document.id(), old.version(), old.chunkCount()));
+            if (old.previousVersion() != null) {
+                // Normally gone already; deleting again cleans up after an earlier interrupted replacement.
+                stale.addAll(chunkKeys(document.id(), old.previousVersion(), old.previousChunkCount()));
+            }
+            deleteAll(stale, "removing the old version of document '" + document.id() + "'");
+        }
+    }
+
+    private static List<Write> chunkWrites(DocumentRecord document, String version, List<ChunkRecord> chunks,
+                                           List<float[]> vectors) {
+        var writes = new ArrayList<Write>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            ChunkRecord chunk = chunks.get(i);
+            // Keys count positions 0..n-1, so the record's chunk count alone names every key.
+            writes.add(put(chunkKey(document.id(), version, i), vectors.get(i),
+                    VectorMetadata.chunk(document, version, chunk)));
+        }
+        return writes;
+    }
+
+    @Override
+    public boolean delete(String documentId) {
+        Optional<StoredRecord> found = record(documentId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        StoredRecord old = found.get();
+        // The record goes first: searches drop chunks whose document has no record.
+        deleteAll(List.of(documentId), "deleting document '" + documentId + "'");
+        var keys = new ArrayList<String>(chunkKeys(documentId, old.version(), old.chunkCount()));
+        if (old.previousVersion() != null) {
+            keys.addAll(chunkKeys(documentId, old.previousVersion(), old.previousChunkCount()));
+        }
+        deleteAll(keys, "deleting document '" + documentId + "'");
+        return true;
+    }
+
+    /** One vector to put, with the approximate size it adds to a PutVectors body. */
+    private record Write(PutInputVector vector, long bytes) {
+    }
+
+    /** PutVectors in batches of at most 500 vectors and 16 MiB. */
+    private void putAll(List<Write> writes, String action) {
+        int from = 0;
+        while (from < writes.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < writes.size() && to - from < MAX_PUT) {
+                long size = writes.get(to).bytes();
+                if (to > from && bytes + size > MAX_PUT_BYTES) {
+                    break;
+                }
+                bytes += size;
+                to++;
+            }
+            List<PutInputVector> batch = writes.subList(from, to).stream().map(Write::vector).toList();
+            call(action, () -> client.putVectors(r -> r.vectorBucketName(bucket).indexName(indexName).vectors(batch)));
+            from = to;
+        }
+    }
+
+    private void deleteAll(List<String> keys, String action) {
+        for (int from = 0; from < keys.size(); from += MAX_DELETE) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + MAX_DELETE));
+            call(action, () -> client.deleteVectors(r -> r.vectorBucketName(bucket).indexName(indexName).keys(batch)));
+        }
+    }
+
+    /** Size in a PutVectors body: about 12 bytes of JSON a float, plus the key and the metadata. */
+    private static Write put(String key, float[] vector, VectorMetadata.Fields metadata) {
+        var put = PutInputVector.builder().key(key).data(vectorData(vector)).metadata(metadata.toDocument()).build();
+        return new Write(put, vector.length * 12L + key.length() + 64 + metadata.totalBytes());
+    }
+
+    /**
+     * A record vector needs some vector: the normalised mean of the chunks (the document's
+     * centroid), or a unit axis for a document without chunks. It never ranks: queries filter
+     * on kind = chunk.
+     */
+    private static float[] recordVector(List<float[]> vectors) {
+        float[] mean = new float[DIMENSION];
+        for (float[] v : vectors) {
+            for (int d = 0; d < DIMENSION; d++) {
+                mean[d] += v[d];
+            }
+        }
+        double norm = 0;
+        for (float x : mean) {
+            norm += (double) x * x;
+        }
+        if (norm == 0 || Double.isNaN(norm)) {
+            mean = new float[DIMENSION];
+            mean[0] = 1;
+            return mean;
+        }
+        double length = Math.sqrt(norm);
+        for (int d = 0; d < DIMENSION; d++) {
+            mean[d] = (float) (mean[d] / length);
+        }
+        return mean;
+    }
+
+    private static String newVersion(StoredRecord old) {
+        while (true) {
+            byte[] bytes = new byte[5];
+            ThreadLocalRandom.current().nextBytes(bytes);
+            String version = HexFormat.of().formatHex(bytes);
+            if (old == null || (!version.equals(old.version()) && !version.equals(old.previousVersion()))) {
+                return version;
+            }
+        }
+    }
+
+    // --- reading ------------------------------------------------------------------------------
+
+    @Override
+    public Optional<DocumentRecord> document(String documentId) {
+        return record(documentId).map(StoredRecord::document);
+    }
+
+    @Override
+    public List<ChunkRecord> chunks(String documentId) {
+        List<ChunkRecord> chunks = List.of();
+        // A replacement may delete the version between reading the record and its chunks: read again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<StoredRecord> found = record(documentId);
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            StoredRecord record = found.get();
+            chunks = new ArrayList<>();
+            for (GetOutputVector vector : get(chunkKeys(documentId, record.version(), record.chunkCount()), "reading document '" + documentId + "'")) {
+                chunks.add(chunkOf(documentId, vector.metadata().asMap()));
+            }
+            chunks.sort(Comparator.comparingInt(ChunkRecord::index));
+            if (chunks.size() == record.chunkCount()) {
+                return chunks;
+            }
+        }
+        return chunks;
+    }
+
+    @Override
+    public List<ScoredChunk> search(IndexQuery query) {
+        if (query.mode() == SearchMode.KEYWORD) {
+            throw AlexException.badRequest("Keyword search is not available with the cloud index: S3 Vectors ranks by"
+                    + " meaning only. Use semantic or hybrid search.");
+        }
+        // HYBRID is answered by its semantic half; the source prefix is checked here, so ask for the most hits.
+        int topK = S3VectorsFilters.needsPostFilter(query.filter()) ? MAX_TOP_K : query.topK();
+        List<Float> queryVector = floats(query.vector());
+        Document filter = S3VectorsFilters.forChunks(query.filter());
+        List<QueryOutputVector> hits = call("searching", () -> client.queryVectors(r -> r
+                .vectorBucketName(bucket).indexName(indexName)
+                .queryVector(VectorData.fromFloat32(queryVector))
+                .topK(topK).filter(filter)
+                .returnMetadata(true).returnDistance(true))).vectors();
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        var versionsSeen = new LinkedHashMap<String, Set<String>>();
+        for (QueryOutputVector hit : hits) {
+            Map<String, Document> metadata = hit.metadata().asMap();
+            versionsSeen.computeIfAbsent(VectorMetadata.string(metadata, VectorMetadata.DOCUMENT_ID), id -> new HashSet<>())
+                    .add(VectorMetadata.string(metadata, VectorMetadata.VERSION));
+        }
+        // One GetVectors call (top k <= 100 documents) tells each document's current version.
+        Map<String, StoredRecord> records = records(List.copyOf(versionsSeen.keySet()), "searching");
+        var out = new ArrayList<ScoredChunk>(hits.size());
+        for (QueryOutputVector hit : hits) {
+            Map<String, Document> metadata = hit.metadata().asMap();
+            String documentId = VectorMetadata.string(metadata, VectorMetadata.DOCUMENT_ID);
+            StoredRecord record = records.get(documentId);
+            if (record == null || !query.filter().matches(record.document())) {
+                continue;
+            }
+            String visible = record.visibleVersion(versionsSeen.get(documentId));
+            if (!Objects.equals(visible, VectorMetadata.string(metadata, VectorMetadata.VERSION))) {
+                continue;
+            }
+            // S3 Vectors reports cosine distance = 1 - cosine similarity.
+            double score = 1.0 - hit.distance();
+            out.add(new ScoredChunk(score, record.document(), chunkOf(documentId, metadata)));
+        }
+        out.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
+        return out.size() > query.topK() ? List.copyOf(out.subList(0, query.topK())) : out;
+    }
+
+    @Override
+    public DocumentPage list(DocumentQuery query) {
+        boolean byTitle = query.sort() == DocumentQuery.Sort.TITLE;
+        Comparator<DocumentRecord> order = byTitle
+                ? Comparator.comparing((DocumentRecord d) -> d.title().toLowerCase(Locale.ROOT)).thenComparing(DocumentRecord::id)
+                : Comparator.comparing(DocumentRecord::ingestedAt, Comparator.reverseOrder()).thenComparing(DocumentRecord::id);
+        DocumentRecord after = query.cursor() == null ? null : decodeCursor(query.cursor(), byTitle);
+        List<DocumentRecord> matching = allRecords().stream()
+                .map(StoredRecord::document)
+                .filter(query.filter()::matches)
+                .filter(d -> after == null || order.compare(d, after) > 0)
+                .sorted(order)
+                .toList();
+        if (matching.size() <= query.limit()) {
+            return new DocumentPage(matching, null);
+        }
+        List<DocumentRecord> page = matching.subList(0, query.limit());
+        return new DocumentPage(page, encodeCursor(page.getLast(), byTitle));
+    }
+
+    @Override
+    public IndexStats stats() {
+        List<StoredRecord> records = allRecords();
+        return new IndexStats(records.size(), records.stream().mapToLong(StoredRecord::chunkCount).sum());
+    }
+
+    @Override
+    public Set<SearchMode> supportedModes() {
+        return Set.of(SearchMode.SEMANTIC);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    // --- record vectors -------------------------------------------------------------------------
+
+    private Optional<StoredRecord> record(String documentId) {
+        return Optional.ofNullable(records(List.of(documentId), "reading document '" + documentId + "'").get(documentId));
+    }
+
+    private Map<String, StoredRecord> records(List<String> documentIds, String action) {
+        var out = new HashMap<String, StoredRecord>();
+        for (GetOutputVector vector : get(documentIds, action)) {
+            Map<String, Document> metadata = vector.metadata() == null ? Map.of() : vector.metadata().asMap();
+            if (VectorMetadata.KIND_DOCUMENT.equals(VectorMetadata.string(metadata, VectorMetadata.KIND))) {
+                out.put(vector.key(), StoredRecord.from(metadata));
+            }
+        }
+        return out;
+    }
+
+    /** Every record vector: ListVectors over all keys (record keys have no '#'), then GetVectors on those. */
+    private List<StoredRecord> allRecords() {
+        var recordKeys = new ArrayList<String>();
+        String token = null;
+        do {
+            String next = token;
+            ListVectorsResponse page = call("listing documents", () -> client.listVectors(r -> r
+                    .vectorBucketName(bucket).indexName(indexName).maxResults(MAX_LIST)
+                    .returnData(false).returnMetadata(false).nextToken(next)));
+            for (ListOutputVector vector : page.vectors()) {
+                if (vector.key().indexOf('#') < 0) {
+                    recordKeys.add(vector.key());
+                }
+            }
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return List.copyOf(records(recordKeys, "listing documents").values());
+    }
+
+    /** GetVectors with metadata, 100 keys a call; missing keys are simply absent from the answer. */
+    private List<GetOutputVector> get(List<String> keys, String action) {
+        var out = new ArrayList<GetOutputVector>(keys.size());
+        for (int from = 0; from < keys.size(); from += MAX_GET) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + MAX_GET));
+            out.addAll(call(action, () -> client.getVectors(r -> r.vectorBucketName(bucket).indexName(indexName)
+                    .keys(batch).returnData(false).returnMetadata(true))).vectors());
+        }
+        return out;
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    static String chunkKey(String documentId, String version, int index) {
+        return documentId + "#" + version + "#" + index;
+    }
+
+    private static List<String> chunkKeys(String documentId, String version, int count) {
+        var keys = new ArrayList<String>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add(chunkKey(documentId, version, i));
+        }
+        return keys;
+    }
+
+    private static ChunkRecord chunkOf(String documentId, Map<String, Document> metadata) {
+        return new ChunkRecord(documentId,
+                VectorMetadata.integer(metadata, VectorMetadata.CHUNK_INDEX),
+                Objects.requireNonNullElse(VectorMetadata.string(metadata, VectorMetadata.TEXT), ""),
+                VectorMetadata.integer(metadata, VectorMetadata.PAGE),
+                VectorMetadata.integer(metadata, VectorMetadata.START),
+                VectorMetadata.integer(metadata, VectorMetadata.END),
+                VectorMetadata.integer(metadata, VectorMetadata.TOKENS));
+    }
+
+    private static VectorData vectorData(float[] vector) {
+        return VectorData.fromFloat32(floats(vector));
+    }
+
+    private static List<Float> floats(float[] vector) {
+        var out = new ArrayList<Float>(vector.length);
+        for (float x : vector) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    private <T> T call(String action, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw AwsFailures.translate(SERVICE, action, e);
+        }
+    }
+
+    /** The cursor is the last listed document's sort key: the next page starts strictly after it. */
+    private static String encodeCursor(DocumentRecord last, boolean byTitle) {
+        String first = byTitle ? last.title() : last.ingestedAt().toString();
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((first + "\u0000" + last.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A stand-in record holding only the sort key, compared with the listing's own comparator. */
+    private static DocumentRecord decodeCursor(String cursor, boolean byTitle) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", 2);
+            if (parts.length != 2 || parts[1].isEmpty()) {
+                throw new IllegalArgumentException("not a cursor");
+            }
+            String title = byTitle ? parts[0] : "";
+            Instant ingested = byTitle ? Instant.EPOCH : Instant.parse(parts[0]);
+            return new DocumentRecord(parts[1], title, "", null, null, ingested, ingested, "", 0, 0, null, null);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw AlexException.badRequest("The cursor is not valid: pass the next_cursor value of the previous page.");
+        }
+    }
+
+    private static String requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a " + what + " name is required");
+        }
+        return value;
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new AlexException(ErrorCode.INTERNAL, "The backend is not configured: the environment variable "
+                    + name + " is not set.");
+        }
+        return value;
+    }
+}
