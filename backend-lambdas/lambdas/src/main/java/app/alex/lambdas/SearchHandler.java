@@ -1,0 +1,18 @@
+package app.alex.lambdas;
+
+import app.alex.core.backend.KnowledgeBase;
+
+/** {@code POST /search}: embed the query with SageMaker, query S3 Vectors with the filter. */
+public final class SearchHandler extends ApiLambda {
+    public SearchHandler() {
+        super(SearchHandler::serves);
+    }
+
+    SearchHandler(KnowledgeBase knowledgeBase) {
+        super(knowledgeBase, SearchHandler::serves);
+    }
+
+    static boolean serves(String method, String path) {
+        return path.equals("/search");
+    }
+}
