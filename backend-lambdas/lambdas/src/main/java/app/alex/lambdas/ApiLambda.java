@@ -1,5 +1,7 @@
 package app.alex.lambdas;
 
+import app.alex.aws.CloudKnowledgeBase;
+
 import app.alex.api.ApiKeys;
 import app.alex.api.ApiResponse;
 import app.alex.api.ApiRouter;

@@ -1,5 +1,7 @@
 package app.alex.lambdas;
 
+import app.alex.aws.CloudKnowledgeBase;
+
 import app.alex.aws.fakes.FakeS3Vectors;
 import app.alex.aws.fakes.FakeSageMakerEndpoint;
 import app.alex.aws.fakes.HashedTokens;

@@ -1,4 +1,4 @@
-package app.alex.lambdas;
+package app.alex.aws;
 
 import app.alex.aws.s3vectors.S3VectorsIndex;
 import app.alex.aws.sagemaker.SageMakerEmbedder;
@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The knowledge base as the Lambdas run it: the same use cases as on one machine, with SageMaker
+ * The knowledge base as the cloud runs it (the API Lambdas and the researcher): the same use cases as on one machine, with SageMaker
  * for embeddings and S3 Vectors for the index. Built once per execution environment at init
  * (SDK clients with an explicit region and the URL-connection HTTP client; no network call until
  * the first request, so SnapStart snapshots it safely).
