@@ -122,6 +122,17 @@ resource "aws_iam_role_policy" "scheduler_lambda" {
 # --- researcher (same permissions on either runtime) -----------------------------------------
 
 data "aws_iam_policy_document" "researcher" {
+  # The researcher searches the knowledge base and stores its reports there, like the API functions.
+  statement {
+    sid       = "VectorIndex"
+    actions   = local.s3vectors_actions
+    resources = [local.vector_index_arn]
+  }
+  statement {
+    sid       = "Embeddings"
+    actions   = ["sagemaker:InvokeEndpoint"]
+    resources = [aws_sagemaker_endpoint.minilm.arn]
+  }
   statement {
     sid       = "LanguageModel"
     actions   = local.bedrock_actions

@@ -38,9 +38,11 @@ locals {
   scheduler_timeout_seconds = min(900, var.researcher_timeout_seconds + 30)
 
   scheduler_environment = {
-    ALEX_RESEARCHER_URL     = local.researcher_url
-    ALEX_RESEARCHER_AUTH    = local.researcher_on_lambda ? "aws_iam" : "none"
+    ALEX_RESEARCHER_URL           = local.researcher_url
+    ALEX_RESEARCHER_AUTH          = local.researcher_on_lambda ? "aws_iam" : "api_key"
     ALEX_RESEARCH_TIMEOUT_SECONDS = tostring(var.researcher_timeout_seconds)
+    # App Runner has no IAM in front of the researcher: the scheduler sends the API's key.
+    ALEX_RESEARCHER_API_KEY = local.researcher_on_apprunner ? aws_api_gateway_api_key.desktop.value : ""
   }
 }
 

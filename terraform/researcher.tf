@@ -14,9 +14,19 @@ locals {
 
   # What the researcher reads from its environment, whichever runtime hosts it.
   researcher_environment = {
-    ALEX_BEDROCK_MODEL_ID = var.bedrock_model_id
-    ALEX_BEDROCK_REGION   = local.bedrock_region
-    ALEX_API_URL          = aws_api_gateway_stage.alex.invoke_url
+    # The knowledge base, reached through the same adapters as the API functions (no API key needed).
+    ALEX_VECTOR_BUCKET       = aws_s3vectors_vector_bucket.kb.vector_bucket_name
+    ALEX_VECTOR_INDEX        = aws_s3vectors_index.chunks.index_name
+    ALEX_EMBEDDINGS_ENDPOINT = aws_sagemaker_endpoint.minilm.name
+    ALEX_LLM                 = "bedrock"
+    ALEX_BEDROCK_MODEL_ID    = var.bedrock_model_id
+    ALEX_BEDROCK_REGION      = local.bedrock_region
+    ALEX_WATCHLIST           = join(",", var.watchlist)
+    # The researcher stops itself a little before the platform would, so it answers with a clear error.
+    ALEX_RESEARCH_TIMEOUT_SECONDS = tostring(var.researcher_timeout_seconds - 15)
+    # App Runner has no IAM in front of the service: it takes the same key as the API. (The
+    # Lambda runtime sits behind an IAM function URL and ignores it.)
+    ALEX_API_KEYS = local.researcher_on_apprunner ? aws_api_gateway_api_key.desktop.value : ""
   }
 
   # App Runner size (fixed by the product: 1 vCPU, 2 GB) and the port the server listens on.

@@ -366,3 +366,14 @@ variable "manage_api_gateway_account" {
   type        = bool
   default     = true
 }
+
+variable "watchlist" {
+  description = "Tickers and themes scheduled research rotates through (the one researched longest ago first). Empty means a built-in list of broad market themes."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for t in var.watchlist : length(trimspace(t)) > 0 && length(t) <= 200 && !strcontains(t, ",")])
+    error_message = "Each watchlist entry must be 1 to 200 characters without commas."
+  }
+}

@@ -32,7 +32,8 @@ import java.util.Set;
  *
  * <pre>
  * ALEX_RESEARCHER_URL            the researcher's base URL (function URL or App Runner URL)
- * ALEX_RESEARCHER_AUTH           aws_iam (function URL with IAM auth) or none
+ * ALEX_RESEARCHER_AUTH           aws_iam (function URL with IAM auth), api_key (App Runner) or none
+ * ALEX_RESEARCHER_API_KEY        the key sent as x-api-key when the auth is api_key
  * ALEX_RESEARCH_TIMEOUT_SECONDS  how long research may take (default 600)
  * AWS_REGION                     set by Lambda; the signing region
  * </pre>
@@ -42,11 +43,21 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     /** java.net.http sets these itself and refuses them from callers. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
+    /** How the scheduler proves itself to the researcher. */
+    public sealed interface Auth {
+        record None() implements Auth {
+        }
+
+        record Iam(AwsCredentialsProvider credentials, String region) implements Auth {
+        }
+
+        record ApiKey(String key) implements Auth {
+        }
+    }
+
     private final URI researcher;
-    private final boolean signWithIam;
+    private final Auth auth;
     private final Duration timeout;
-    private final AwsCredentialsProvider credentials;
-    private final String region;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The Lambda runtime's constructor: configuration from the environment, no network here. */
@@ -55,19 +66,30 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     }
 
     SchedulerHandler(Map<String, String> env) {
-        this(uri(env.get("ALEX_RESEARCHER_URL")),
-                "aws_iam".equalsIgnoreCase(env.getOrDefault("ALEX_RESEARCHER_AUTH", "none").strip()),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALEX_RESEARCH_TIMEOUT_SECONDS", "600").strip())),
-                DefaultCredentialsProvider.builder().build(), env.getOrDefault("AWS_REGION", "us-east-1"));
+        this(uri(env.get("ALEX_RESEARCHER_URL")), auth(env),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALEX_RESEARCH_TIMEOUT_SECONDS", "600").strip())));
     }
 
-    public SchedulerHandler(URI researcher, boolean signWithIam, Duration timeout, AwsCredentialsProvider credentials,
-                            String region) {
+    public SchedulerHandler(URI researcher, Auth auth, Duration timeout) {
         this.researcher = researcher;
-        this.signWithIam = signWithIam;
+        this.auth = auth;
         this.timeout = timeout;
-        this.credentials = credentials;
-        this.region = region;
+    }
+
+    private static Auth auth(Map<String, String> env) {
+        String mode = env.getOrDefault("ALEX_RESEARCHER_AUTH", "none").strip().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case "aws_iam" -> new Auth.Iam(DefaultCredentialsProvider.builder().build(), env.getOrDefault("AWS_REGION", "us-east-1"));
+            case "api_key" -> {
+                String key = env.get("ALEX_RESEARCHER_API_KEY");
+                if (key == null || key.isBlank()) {
+                    throw new IllegalStateException("ALEX_RESEARCHER_AUTH is api_key but ALEX_RESEARCHER_API_KEY is not set.");
+                }
+                yield new Auth.ApiKey(key.strip());
+            }
+            case "none" -> new Auth.None();
+            default -> throw new IllegalStateException("ALEX_RESEARCHER_AUTH must be aws_iam, api_key or none, not " + mode + ".");
+        };
     }
 
     private static URI uri(String value) {
@@ -84,12 +106,14 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         var request = HttpRequest.newBuilder(target).timeout(timeout.plusSeconds(10))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (signWithIam) {
-            sign(target, body).forEach((name, value) -> {
+        switch (auth) {
+            case Auth.Iam iam -> sign(target, body, iam).forEach((name, value) -> {
                 if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                     request.setHeader(name, value);
                 }
             });
+            case Auth.ApiKey key -> request.setHeader("x-api-key", key.key());
+            case Auth.None none -> { }
         }
         String requestId = context == null ? null : context.getAwsRequestId();
         HttpResponse<String> response;
@@ -119,14 +143,14 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         return result;
     }
 
-    private Map<String, String> sign(URI target, byte[] body) {
+    private static Map<String, String> sign(URI target, byte[] body, Auth.Iam iam) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().uri(target).method(SdkHttpMethod.POST)
                 .putHeader("content-type", "application/json").build();
-        var signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveCredentials())
+        var signed = AwsV4HttpSigner.create().sign(r -> r.identity(iam.credentials().resolveCredentials())
                 .request(unsigned)
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, iam.region()));
         var headers = new LinkedHashMap<String, String>();
         signed.request().headers().forEach((name, values) -> headers.put(name, values.getFirst()));
         return headers;

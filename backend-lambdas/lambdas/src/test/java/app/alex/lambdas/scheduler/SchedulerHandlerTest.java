@@ -49,9 +49,13 @@ class SchedulerHandlerTest {
     }
 
     private SchedulerHandler handler(boolean iam) {
-        return new SchedulerHandler(URI.create("http://127.0.0.1:" + researcher.getAddress().getPort()), iam,
-                Duration.ofSeconds(30), StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")),
-                "us-west-2");
+        return handler(iam ? new SchedulerHandler.Auth.Iam(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIATEST", "secret")), "us-west-2") : new SchedulerHandler.Auth.None());
+    }
+
+    private SchedulerHandler handler(SchedulerHandler.Auth auth) {
+        return new SchedulerHandler(URI.create("http://127.0.0.1:" + researcher.getAddress().getPort()), auth,
+                Duration.ofSeconds(30));
     }
 
     @Test
@@ -83,6 +87,22 @@ class SchedulerHandlerTest {
         assertThatThrownBy(() -> handler(true).handleRequest(Map.of(), null))
                 .hasMessageContaining("Scheduled research failed").hasMessageContaining("HTTP 503")
                 .hasMessageContaining("Bedrock failed");
+    }
+
+    @Test
+    void anAppRunnerResearcherGetsTheApiKey() {
+        researcher.removeContext("/");
+        researcher.createContext("/", exchange -> {
+            seen.add(Map.of("key", String.valueOf(exchange.getRequestHeaders().getFirst("x-api-key"))));
+            byte[] body = reply.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        handler(new SchedulerHandler.Auth.ApiKey("k-123")).handleRequest(Map.of(), null);
+        assertThat(seen.getFirst().get("key")).isEqualTo("k-123");
+        assertThatThrownBy(() -> new SchedulerHandler(Map.of("ALEX_RESEARCHER_URL", "https://x", "ALEX_RESEARCHER_AUTH", "api_key")))
+                .hasMessageContaining("ALEX_RESEARCHER_API_KEY");
     }
 
     @Test

@@ -172,25 +172,39 @@ class WiringToCodeTest {
 
     /**
      * Sources a deployable runs: its packaged modules, except that of the AWS adapters module only
-     * the packages (app.alex.aws.s3vectors, ...sagemaker, ...bedrock) the other modules refer to count.
+     * what the rest refers to counts: adapter packages (app.alex.aws.s3vectors, ...sagemaker) and
+     * top-level classes (app.alex.aws.CloudKnowledgeBase), followed to a fixpoint so an adapter
+     * used only through another aws class still counts.
      */
     private Map<Path, String> sourcesUsedBy(String module) {
         Path aws = code.module("aws");
+        Path awsRoot = aws.resolve("src/main/java/app/alex/aws");
         Map<Path, String> all = code.mainSources(code.packagedModules(module));
         Map<Path, String> out = new LinkedHashMap<>();
-        Set<String> used = new TreeSet<>();
-        Pattern adapterRef = Pattern.compile("app\\.alex\\.aws\\.([a-z0-9]+)");
         all.forEach((file, text) -> {
-            if (file.startsWith(aws)) return;
-            out.put(file, text);
-            Matcher m = adapterRef.matcher(text);
-            while (m.find()) used.add(m.group(1));
+            if (!file.startsWith(aws)) out.put(file, text);
         });
-        all.forEach((file, text) -> {
-            if (!file.startsWith(aws)) return;
-            Path rel = aws.resolve("src/main/java/app/alex/aws").relativize(file);
-            if (rel.getNameCount() > 1 && used.contains(rel.getName(0).toString())) out.put(file, text);
-        });
+        Pattern reference = Pattern.compile("app\\.alex\\.aws\\.([A-Za-z0-9]+)");
+        boolean grew = true;
+        while (grew) {
+            Set<String> used = new TreeSet<>();
+            out.values().forEach(text -> {
+                Matcher m = reference.matcher(text);
+                while (m.find()) used.add(m.group(1));
+            });
+            grew = false;
+            for (var entry : all.entrySet()) {
+                Path file = entry.getKey();
+                if (!file.startsWith(aws) || out.containsKey(file)) continue;
+                Path rel = awsRoot.relativize(file);
+                String first = rel.getName(0).toString();
+                boolean wanted = rel.getNameCount() > 1 ? used.contains(first) : used.contains(first.replace(".java", ""));
+                if (wanted) {
+                    out.put(file, entry.getValue());
+                    grew = true;
+                }
+            }
+        }
         return out;
     }
 
