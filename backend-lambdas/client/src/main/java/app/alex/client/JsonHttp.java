@@ -26,10 +26,17 @@ public final class JsonHttp {
     private final String apiKey;
     private final Duration timeout;
     private final String service;
+    private final FunctionUrlSigner signer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     public JsonHttp(URI base, String apiKey, Duration timeout, String service) {
+        this(base, apiKey, timeout, service, null);
+    }
+
+    /** @param signer signs each request (a Lambda function URL with IAM auth); null for API keys only */
+    public JsonHttp(URI base, String apiKey, Duration timeout, String service, FunctionUrlSigner signer) {
+        this.signer = signer;
         String url = Objects.requireNonNull(base).toString();
         this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         this.apiKey = apiKey;
@@ -45,24 +52,25 @@ public final class JsonHttp {
         return http;
     }
 
-    /** A request builder with the key header set, for callers that stream. */
-    public HttpRequest.Builder request(String path) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path));
+    /** A request builder with the key header set (and signed, for a function URL), for callers that stream. */
+    public HttpRequest.Builder request(String method, String path, byte[] body) {
+        URI uri = URI.create(base + path);
+        var builder = HttpRequest.newBuilder(uri);
         if (apiKey != null && !apiKey.isBlank()) {
             builder.header("x-api-key", apiKey);
+        }
+        if (signer != null) {
+            signer.sign(builder, method, uri, body);
         }
         return builder;
     }
 
     public JsonNode send(String method, String path, JsonNode body) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .header("accept", "application/json");
-        if (apiKey != null && !apiKey.isBlank()) {
-            builder.header("x-api-key", apiKey);
-        }
-        if (body != null) {
+        byte[] bytes = body == null ? null : body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var builder = request(method, path, bytes).timeout(timeout).header("accept", "application/json");
+        if (bytes != null) {
             builder.header("content-type", "application/json");
-            builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -35,7 +35,16 @@ public final class RemoteResearcher implements Researcher {
     private final ObjectMapper json = new ObjectMapper();
 
     public RemoteResearcher(URI base, String apiKey, Duration timeout, Duration researchTimeout) {
-        this.http = new JsonHttp(base, apiKey, timeout, "Alex researcher");
+        this(base, apiKey, null, timeout, researchTimeout);
+    }
+
+    /**
+     * @param awsProfile for a researcher behind a Lambda function URL (IAM auth): the AWS profile
+     *                   whose credentials sign the requests; null or blank for the default chain.
+     *                   Ignored for other URLs, which take the API key.
+     */
+    public RemoteResearcher(URI base, String apiKey, String awsProfile, Duration timeout, Duration researchTimeout) {
+        this.http = new JsonHttp(base, apiKey, timeout, "Alex researcher", FunctionUrlSigner.forUrl(base, awsProfile));
         this.researchTimeout = researchTimeout;
     }
 
@@ -50,9 +59,10 @@ public final class RemoteResearcher implements Researcher {
     }
 
     private ResearchReport stream(String path, String body, Consumer<ResearchStep> steps) {
-        HttpRequest request = http.request(path).timeout(researchTimeout)
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = http.request("POST", path, bytes).timeout(researchTimeout)
                 .header("accept", "text/event-stream").header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         HttpResponse<InputStream> response;
         try {
             response = http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -68,6 +78,10 @@ public final class RemoteResearcher implements Researcher {
                 JsonNode error = json.readTree(in.readAllBytes()).path("error");
                 throw new AlexException(JsonHttp.code(error.path("code").asText(null), response.statusCode()),
                         error.path("message").asText("The researcher answered HTTP " + response.statusCode() + "."));
+            }
+            if (!response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream")) {
+                // A transport that cannot stream (a Lambda function URL) answers with the report alone.
+                return ResearchJson.report(json.readTree(in.readAllBytes()));
             }
             String event = null;
             StringBuilder data = new StringBuilder();

@@ -88,6 +88,25 @@ class ResearcherOverHttpTest {
     }
 
     @Test
+    void aTransportThatCannotStreamStillGetsTheWholeReport() throws Exception {
+        var router = new ResearcherRouter(new ResearchService(TestKnowledgeBases.inMemory(), Optional.empty(),
+                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new FileReportStore(dir.resolve("b")), List::of,
+                ResearchAgent.Limits.standard(), Clock.systemUTC()), ApiKeys.parse(KEY), Duration.ofMinutes(1), Map::of);
+        // Like a buffered function URL: the Accept header never reaches the router.
+        try (var buffered = LocalApiServer.start("127.0.0.1", 0, request -> {
+            var headers = new java.util.HashMap<>(request.headers());
+            headers.keySet().removeIf(k -> k.equalsIgnoreCase("accept"));
+            return router.handle(new app.alex.api.ApiRequest(request.method(), request.path(), headers, request.query(), request.body()));
+        }, null)) {
+            List<ResearchStep> steps = new ArrayList<>();
+            var report = new RemoteResearcher(buffered.uri(), KEY, Duration.ofSeconds(10), Duration.ofMinutes(1))
+                    .research("Anything at all", steps::add);
+            assertThat(report.topic()).isEqualTo("Anything at all");
+            assertThat(steps).isEmpty();
+        }
+    }
+
+    @Test
     void autoResearchPicksFromTheWatchlistAndAnswersPlainJsonWithoutStreaming() throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.uri() + "/research/auto"))
                 .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
