@@ -9,6 +9,7 @@ import app.alex.core.error.ErrorCode;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.IndexStats;
+import app.alex.core.ingest.DocumentIds;
 import app.alex.core.ingest.IngestResult;
 import app.alex.core.ingest.IngestStatus;
 import app.alex.core.ingest.TextIngestRequest;
@@ -52,8 +53,83 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
         this.http = new JsonHttp(base, apiKey, timeout, "Alex API");
     }
 
+    /**
+     * Texts longer than this go up in parts: one request must fit API Gateway's 29 s (SageMaker
+     * embeds about 200 passages in that time with room to spare) and Lambda's 6 MB payload.
+     */
+    public static final int PART_CHARS = 200_000;
+
+    /**
+     * Stores the text; a text over {@link #PART_CHARS} is split at paragraph or sentence breaks into
+     * parts stored as documents {@code <id>-part-1..n} (titles "... (part k of n)", attributes
+     * {@code part_of} and {@code part}), and parts left over from a longer earlier version are
+     * deleted. The result names the first part and counts the passages of all.
+     */
     @Override
     public IngestResult ingest(TextIngestRequest request) {
+        if (request.text() == null || request.text().length() <= PART_CHARS) {
+            return ingestOne(request);
+        }
+        List<String> parts = split(request.text(), PART_CHARS);
+        String source = request.source() == null ? "" : request.source().strip();
+        String base = request.id() != null ? request.id()
+                : source.isEmpty() ? DocumentIds.fromContent(DocumentIds.contentHash(request.text())) : DocumentIds.fromSource(source);
+        String title = request.title() != null && !request.title().isBlank() ? request.title().strip()
+                : request.text().strip().lines().findFirst().orElse(base);
+        title = title.length() > 200 ? title.substring(0, 200) : title;
+        IngestResult first = null;
+        int chunks = 0;
+        java.util.Set<IngestStatus> statuses = java.util.EnumSet.noneOf(IngestStatus.class);
+        for (int i = 0; i < parts.size(); i++) {
+            var attributes = new java.util.LinkedHashMap<>(request.attributes());
+            attributes.put("part_of", base);
+            attributes.put("part", (i + 1) + "/" + parts.size());
+            var result = ingestOne(new TextIngestRequest(base + "-part-" + (i + 1), parts.get(i),
+                    title + " (part " + (i + 1) + " of " + parts.size() + ")", request.source(), request.type(),
+                    request.tags(), request.date(), request.mediaType(), attributes));
+            first = first == null ? result : first;
+            chunks += result.chunkCount();
+            statuses.add(result.status());
+        }
+        for (int extra = parts.size() + 1; ; extra++) {
+            try {
+                delete(base + "-part-" + extra);
+            } catch (AlexException e) {
+                if (e.code() == ErrorCode.NOT_FOUND) {
+                    break;
+                }
+                throw e;
+            }
+        }
+        IngestStatus status = statuses.size() == 1 ? statuses.iterator().next()
+                : statuses.equals(java.util.EnumSet.of(IngestStatus.CREATED)) ? IngestStatus.CREATED : IngestStatus.REPLACED;
+        return new IngestResult(first.source(), status, first.documentId(), title, chunks, null, null);
+    }
+
+    /** Cuts at the last paragraph break (else sentence end, else space) before each limit. */
+    static List<String> split(String text, int limit) {
+        List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        while (text.length() - start > limit) {
+            int end = start + limit;
+            int cut = text.lastIndexOf("\n\n", end);
+            if (cut <= start + limit / 2) {
+                cut = Math.max(text.lastIndexOf(". ", end), text.lastIndexOf(".\n", end)) + 1;
+            }
+            if (cut <= start + limit / 2) {
+                cut = text.lastIndexOf(' ', end);
+            }
+            if (cut <= start + limit / 2) {
+                cut = end;
+            }
+            parts.add(text.substring(start, cut));
+            start = cut;
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    private IngestResult ingestOne(TextIngestRequest request) {
         ObjectNode body = json.createObjectNode();
         body.put("text", request.text());
         if (request.id() != null) {

@@ -61,6 +61,38 @@ class RemoteKnowledgeBaseTest {
     }
 
     @Test
+    void aTextOverOneRequestGoesUpInPartsAndAShorterNewVersionLeavesNoStaleParts() {
+        String paragraph = "Quarterly filing paragraph about revenue, margins and guidance for the year ahead. ".repeat(20) + "\n\n";
+        String longText = paragraph.repeat(RemoteKnowledgeBase.PART_CHARS * 2 / paragraph.length() + 50)
+                + "The unique closing remark mentions zeppelin logistics.";
+
+        var result = remote.ingest(new TextIngestRequest("annual-report", longText, "Annual report", "/filings/ar.txt",
+                null, List.of("acme"), null, null, Map.of()));
+
+        assertThat(result.documentId()).isEqualTo("annual-report-part-1");
+        assertThat(remote.document("annual-report-part-3").title()).isEqualTo("Annual report (part 3 of 3)");
+        assertThat(remote.document("annual-report-part-2").attributes()).containsEntry("part_of", "annual-report")
+                .containsEntry("part", "2/3");
+        assertThat(remote.search(SearchRequest.of("zeppelin logistics", 1)).results().getFirst().documentId())
+                .isEqualTo("annual-report-part-3");
+
+        remote.ingest(new TextIngestRequest("annual-report", longText.substring(0, RemoteKnowledgeBase.PART_CHARS + 1000),
+                "Annual report", "/filings/ar.txt", null, List.of("acme"), null, null, Map.of()));
+
+        assertThatThrownBy(() -> remote.document("annual-report-part-3")).isInstanceOf(AlexException.class);
+        assertThat(remote.document("annual-report-part-2").title()).isEqualTo("Annual report (part 2 of 2)");
+    }
+
+    @Test
+    void partsAreCutAtParagraphBreaksAndTogetherAreTheWholeText() {
+        String text = ("word ".repeat(30) + "\n\n").repeat(100);
+        var parts = RemoteKnowledgeBase.split(text, 1000);
+        assertThat(String.join("", parts)).isEqualTo(text);
+        assertThat(parts).allMatch(p -> p.length() <= 1000);
+        assertThat(parts.subList(0, parts.size() - 1)).allMatch(p -> p.endsWith("word ") || p.startsWith("\n\n") || p.endsWith("\n\n"));
+    }
+
+    @Test
     void ingestSearchListShowAndDeleteRoundTripThroughHttp() {
         var created = remote.ingest(new TextIngestRequest(null, "Reinvested dividends are new tax lots.", "Dividends",
                 "/notes/div.md", DocumentType.NOTE, List.of("vti"), null, "text/markdown", Map.of("desk", "income")));
