@@ -52,7 +52,8 @@ public final class IngestView extends BorderPane {
         var tags = new TextField();
         tags.setId("ingestTags");
         tags.setPromptText("Tags for what you add, e.g. NVDA, earnings");
-        tags.setPrefColumnCount(20);
+        tags.setPrefColumnCount(16);
+        tags.setMinWidth(80);
         tags.textProperty().bindBidirectional(model.tagsProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -171,6 +172,7 @@ public final class IngestView extends BorderPane {
     private static Button button(String id, String text, Feather icon) {
         var button = new Button(text, new FontIcon(icon));
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 }

@@ -89,6 +89,7 @@ public final class LibraryView extends BorderPane {
         var refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("libraryRefresh");
         refresh.setOnAction(e -> model.reload());
+        refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         var status = new Label();
         status.setId("libraryStatus");
         status.getStyleClass().add("screen-hint");
@@ -144,7 +145,7 @@ public final class LibraryView extends BorderPane {
                 view.scrollTo(now);
             }
         });
-        // Load the next page when the analyst scrolls to the end of what is loaded.
+        // Load the next page when the analyst scrolls to the end of what is loaded...
         view.skinProperty().addListener((obs, was, skin) -> {
             if (view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
                 flow.positionProperty().addListener((o, before, position) -> {
@@ -154,7 +155,29 @@ public final class LibraryView extends BorderPane {
                 });
             }
         });
+        // ...or when a page is too short to fill the table (there is nothing to scroll yet).
+        model.loadingProperty().addListener((obs, was, loading) -> {
+            if (!loading) {
+                javafx.application.Platform.runLater(() -> loadMoreIfEndVisible(view));
+            }
+        });
+        view.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> loadMoreIfEndVisible(view));
+            }
+        });
         return view;
+    }
+
+    private void loadMoreIfEndVisible(TableView<DocumentRecord> view) {
+        if (view.getScene() == null || !model.hasMoreProperty().get() || model.loadingProperty().get()) {
+            return; // only for a table on screen: a hidden one must not page through the whole library
+        }
+        view.layout();
+        if (view.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getLastVisibleCell() != null
+                && flow.getLastVisibleCell().getIndex() >= view.getItems().size() - 1) {
+            model.loadMore();
+        }
     }
 
     private VBox detail(Navigator navigator) {

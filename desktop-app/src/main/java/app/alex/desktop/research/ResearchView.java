@@ -49,14 +49,17 @@ public final class ResearchView extends BorderPane {
         run.setId("researchRun");
         run.getStyleClass().add("accent");
         run.disableProperty().bind(model.runningProperty());
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         run.setOnAction(e -> model.run());
         var auto = new Button("Pick a topic");
         auto.setId("researchAuto");
         auto.disableProperty().bind(model.runningProperty());
+        auto.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         auto.setOnAction(e -> model.runAuto());
         var cancel = new Button("Cancel", new FontIcon(Feather.X_CIRCLE));
         cancel.setId("researchCancel");
         cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> model.cancel());
         var busy = new ProgressIndicator();
         busy.setId("researchBusy");

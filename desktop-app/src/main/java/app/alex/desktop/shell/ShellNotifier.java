@@ -9,7 +9,10 @@ import org.controlsfx.control.Notifications;
 
 import java.util.function.Supplier;
 
-/** Notifications in the corner of the window (ControlsFX), with the last message kept in the status bar. */
+/**
+ * Every message goes to the status bar; problems also pop up as a ControlsFX notification in the
+ * lower-left corner of the window, where it covers the least.
+ */
 final class ShellNotifier implements Notifier {
     private final StatusBarModel status;
     private final Supplier<Window> owner;
@@ -36,16 +39,13 @@ final class ShellNotifier implements Notifier {
         }
         status.setMessage(message);
         Window window = owner.get();
-        if (window == null || !window.isShowing()) {
-            return;
+        if (!error || window == null || !window.isShowing()) {
+            return; // good news stays in the status bar: a toast would cover what the analyst is reading
         }
-        var notification = Notifications.create().owner(window).position(Pos.BOTTOM_RIGHT)
-                .title(error ? "Problem" : "Alex").text(message)
-                .hideAfter(Duration.seconds(error ? 8 : 4));
-        if (error) {
-            notification.showError();
-        } else {
-            notification.showInformation();
-        }
+        // Bottom left: over the empty lower part of the navigation, not over results and sources.
+        var notification = Notifications.create().owner(window).position(Pos.BOTTOM_LEFT)
+                .title("Problem").text(message)
+                .hideAfter(Duration.seconds(8));
+        notification.showError();
     }
 }

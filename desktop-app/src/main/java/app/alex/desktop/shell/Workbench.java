@@ -249,6 +249,15 @@ public final class Workbench implements Navigator {
         var schedule = statusLabel("statusSchedule", status.schedule());
         var message = statusLabel("statusMessage", status.messageProperty());
         message.getStyleClass().add("status-message");
+        // Long paths and messages are cut with an ellipsis rather than widening the window.
+        for (Label shrinkable : new Label[] {backend, message, schedule}) {
+            shrinkable.setMinWidth(40);
+            shrinkable.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        }
+        message.setTooltip(new Tooltip());
+        message.getTooltip().textProperty().bind(status.messageProperty());
+        backend.setTooltip(new Tooltip());
+        backend.getTooltip().textProperty().bind(status.backend());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(message, Priority.SOMETIMES);
