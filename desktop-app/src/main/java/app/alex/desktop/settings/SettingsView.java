@@ -122,13 +122,13 @@ public final class SettingsView extends BorderPane {
         HBox.setHgrow(verdict, Priority.ALWAYS);
 
         var grid = grid();
-        grid.add(embedded, 0, 0, 2, 1);
+        span(grid, embedded, 0);
         row(grid, 1, "Data folder", dataRow);
-        grid.add(remote, 0, 2, 2, 1);
+        span(grid, remote, 2);
         row(grid, 3, "API URL", apiUrl);
         row(grid, 4, "API key", apiKey);
         row(grid, 5, "Researcher URL", researcher);
-        grid.add(testRow, 0, 6, 2, 1);
+        span(grid, testRow, 6);
         return section("Backend", grid);
     }
 
@@ -195,7 +195,7 @@ public final class SettingsView extends BorderPane {
         hours.disableProperty().bind(model.scheduleEnabledProperty().not());
         watchlist.disableProperty().bind(model.scheduleEnabledProperty().not());
         var grid = grid();
-        grid.add(enabled, 0, 0, 2, 1);
+        span(grid, enabled, 0);
         row(grid, 1, "Every", hours);
         row(grid, 2, "Watchlist", watchlist);
         return section("Schedule", grid);
@@ -249,6 +249,12 @@ public final class SettingsView extends BorderPane {
         name.getStyleClass().add("form-label");
         grid.add(name, 0, row);
         grid.add(field, 1, row);
+    }
+
+    /** A row across both columns, left-aligned (the label column is right-aligned). */
+    private static void span(GridPane grid, Node node, int row) {
+        grid.add(node, 0, row, 2, 1);
+        GridPane.setHalignment(node, HPos.LEFT);
     }
 
     private static Node section(String title, Node body) {
