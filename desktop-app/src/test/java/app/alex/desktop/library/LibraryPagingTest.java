@@ -68,7 +68,9 @@ class LibraryPagingTest {
     @Test
     void pagesFillTheTableThenMoreLoadOnlyWhenScrolledToTheEnd(FxRobot robot) {
         TableView<DocumentRecord> table = robot.lookup("#libraryTable").queryTableView();
-        waitUntil(10, () -> table.getItems().size() >= PAGE && !model.loadingProperty().get());
+        // A page of 10 does not fill the table, so the next ones follow until it is full; then loading stops.
+        waitUntil(10, () -> table.getItems().size() > PAGE && !model.loadingProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
         waitUntil(10, () -> !model.loadingProperty().get());
         int filled = table.getItems().size();
         assertThat(filled).as("short pages are followed until the table is full, not to the end")
