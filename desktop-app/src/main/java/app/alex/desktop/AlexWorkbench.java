@@ -6,6 +6,7 @@ import app.alex.desktop.backend.DefaultBackendFactory;
 import app.alex.desktop.backend.ResearcherFactory;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.SettingsStore;
+import app.alex.desktop.shell.Themes;
 import app.alex.desktop.shell.Workbench;
 import app.alex.desktop.ui.FileDialogs;
 import app.alex.desktop.ui.VirtualThreadTaskExecutor;
@@ -32,6 +33,7 @@ public class AlexWorkbench extends Application {
             settings = Settings.defaults();
             problem = e.getMessage();
         }
+        Themes.apply(settings.theme(), null); // before any node exists: our stylesheet looks up the theme's colours
         connection = new BackendConnection(new DefaultBackendFactory(ResearcherFactory.DEFAULT), executor);
         var workbench = new Workbench(new Workbench.Services(connection, executor, store, FileDialogs.system(),
                 uri -> getHostServices().showDocument(uri)));

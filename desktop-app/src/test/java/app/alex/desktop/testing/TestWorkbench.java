@@ -4,6 +4,7 @@ import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.backend.BackendFactory;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.SettingsStore;
+import app.alex.desktop.shell.Themes;
 import app.alex.desktop.shell.Workbench;
 import app.alex.desktop.ui.VirtualThreadTaskExecutor;
 import javafx.scene.Scene;
@@ -30,6 +31,7 @@ public final class TestWorkbench implements AutoCloseable {
     public final Workbench workbench;
 
     private TestWorkbench(Stage stage, BackendFactory factory, Path configDir, Settings initial) {
+        Themes.apply(initial.theme(), null);
         connection = new BackendConnection(factory, executor);
         store = new SettingsStore(configDir);
         workbench = new Workbench(new Workbench.Services(connection, executor, store, dialogs, opened::add));
