@@ -112,7 +112,7 @@ public final class LibraryView extends BorderPane {
 
         var split = new SplitPane(left, detail(navigator));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.6);
         setCenter(split);
     }
 
@@ -120,17 +120,16 @@ public final class LibraryView extends BorderPane {
         var view = new TableView<>(model.documents());
         view.setId("libraryTable");
         view.setPlaceholder(new Label("No documents."));
-        view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        var title = column("Title", 200, DocumentRecord::title);
-        var type = column("Type", 70, d -> d.type().wireName());
-        var tags = column("Tags", 80, d -> String.join(", ", d.tags()));
-        var date = column("Date", 80, d -> format(d.date(), DATE));
-        var ingested = column("Ingested", 110, d -> format(d.ingestedAt(), DATE_TIME));
-        TableColumn<DocumentRecord, Number> chunks = new TableColumn<>("Chunks");
+        view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Date, source and media type are in the detail pane; the table keeps what scanning a list needs.
+        var title = column("Title", 230, DocumentRecord::title);
+        var type = column("Type", 75, d -> d.type().wireName());
+        var tags = column("Tags", 75, d -> String.join(", ", d.tags()));
+        var ingested = column("Ingested", 120, d -> format(d.ingestedAt(), DATE_TIME));
+        TableColumn<DocumentRecord, Number> chunks = new TableColumn<>("Passages");
         chunks.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().chunkCount()));
-        chunks.setPrefWidth(55);
-        var source = column("Source", 160, DocumentRecord::source);
-        List<TableColumn<DocumentRecord, ?>> columns = List.of(title, type, tags, date, ingested, chunks, source);
+        chunks.setPrefWidth(70);
+        List<TableColumn<DocumentRecord, ?>> columns = List.of(title, type, tags, ingested, chunks);
         columns.forEach(c -> c.setSortable(false)); // order comes from the backend (see the Sort box)
         view.getColumns().setAll(columns);
 
@@ -166,6 +165,8 @@ public final class LibraryView extends BorderPane {
                 javafx.application.Platform.runLater(() -> loadMoreIfEndVisible(view));
             }
         });
+        view.heightProperty().addListener((obs, was, height) ->
+                javafx.application.Platform.runLater(() -> loadMoreIfEndVisible(view)));
         return view;
     }
 
@@ -193,7 +194,7 @@ public final class LibraryView extends BorderPane {
         open.setId("libraryOpenSource");
         var delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("libraryDelete");
-        delete.getStyleClass().add("danger");
+        delete.getStyleClass().addAll("danger", "button-outlined");
         open.disableProperty().bind(model.selectedProperty().isNull());
         delete.disableProperty().bind(model.selectedProperty().isNull());
         open.setOnAction(e -> navigator.openExternal(model.selectedProperty().get().source()));

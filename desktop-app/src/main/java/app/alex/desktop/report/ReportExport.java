@@ -36,7 +36,11 @@ public final class ReportExport {
     }
 
     public static String html(ResearchReport report) {
-        String body = HTML.render(PARSER.parse(report.markdown() == null ? "" : report.markdown()));
+        String markdown = report.markdown() == null ? "" : report.markdown();
+        if (!report.citations().isEmpty()) {
+            markdown = ReportMarkdown.withoutSourcesSection(markdown); // replaced by the linked list below
+        }
+        String body = HTML.render(PARSER.parse(markdown));
         body = linkCitations(body, report);
         var out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")

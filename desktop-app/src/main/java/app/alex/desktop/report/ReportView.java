@@ -95,7 +95,8 @@ public final class ReportView extends VBox {
         }
         title.setText(value.title());
         meta.setText(ReportExport.meta(value));
-        rendered = renderer.render(value.markdown());
+        String body = ReportMarkdown.withoutLeadingTitle(value.markdown());
+        rendered = renderer.render(value.citations().isEmpty() ? body : ReportMarkdown.withoutSourcesSection(body));
         area.replaceText(rendered.text());
         if (!rendered.text().isEmpty()) {
             var spans = new StyleSpansBuilder<Collection<String>>();

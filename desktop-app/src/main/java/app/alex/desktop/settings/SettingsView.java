@@ -104,6 +104,7 @@ public final class SettingsView extends BorderPane {
         var test = new Button("Test connection", new FontIcon(Feather.ACTIVITY));
         test.setId("settingsTest");
         test.setOnAction(e -> model.testConnection());
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         var verdict = new Label();
         verdict.setId("settingsVerdict");
         verdict.setWrapText(true);
