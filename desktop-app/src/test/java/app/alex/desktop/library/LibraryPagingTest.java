@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class LibraryPagingTest {
     static final int DOCUMENTS = 120;
-    static final int PAGE = 10;
+    static final int PAGE = 5;
 
     VirtualThreadTaskExecutor executor;
     LibraryViewModel model;
@@ -55,7 +55,9 @@ class LibraryPagingTest {
             public void openExternal(String uriOrPath) {
             }
         });
-        stage.setScene(new Scene(view, 900, 500));
+        stage.setScene(new Scene(view));
+        stage.setWidth(900);
+        stage.setHeight(700); // about 12 rows: more than a page, far fewer than all documents
         stage.show();
         connection.connect(Settings.defaults());
     }
@@ -68,7 +70,7 @@ class LibraryPagingTest {
     @Test
     void pagesFillTheTableThenMoreLoadOnlyWhenScrolledToTheEnd(FxRobot robot) {
         TableView<DocumentRecord> table = robot.lookup("#libraryTable").queryTableView();
-        // A page of 10 does not fill the table, so the next ones follow until it is full; then loading stops.
+        // A page of 5 does not fill the table, so the next ones follow until it is full; then loading stops.
         waitUntil(10, () -> table.getItems().size() > PAGE && !model.loadingProperty().get());
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
         waitUntil(10, () -> !model.loadingProperty().get());
