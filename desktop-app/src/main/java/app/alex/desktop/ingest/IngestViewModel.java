@@ -55,7 +55,6 @@ public final class IngestViewModel {
 
     private final Deque<Job> queue = new ArrayDeque<>();
     private Job current;
-    private Task<?> currentTask;
 
     public IngestViewModel(BackendConnection connection, TaskExecutor executor, Notifier notifier) {
         this.connection = connection;
@@ -146,7 +145,6 @@ public final class IngestViewModel {
         task.setOnSucceeded(e -> finishJob(job, task.getValue()));
         task.setOnFailed(e -> failJob(job, Errors.message(task.getException())));
         task.setOnCancelled(e -> failJob(job, "cancelled"));
-        currentTask = task;
         executor.execute(task);
     }
 
@@ -197,7 +195,6 @@ public final class IngestViewModel {
 
     private void endJob() {
         current = null;
-        currentTask = null;
         progress.set(queue.isEmpty() ? 1 : -1);
         updateTotals();
         startNext();
@@ -297,13 +294,20 @@ public final class IngestViewModel {
                 IngestItem row = job.row(file);
                 row.statusProperty().set(IngestItem.Status.INGESTING);
                 row.progressProperty().set(-1);
+                row.messageProperty().set("reading and embedding…");
+                job.active = row;
                 updateTotals();
             });
         }
 
         @Override
         public void chunksEmbedded(int count) {
-            // Per-file chunk totals are not known in advance; the row shows the running count.
+            // A file's passage count is not known before it is chunked: the row counts up as they are embedded.
+            Platform.runLater(() -> {
+                if (job.active != null && job.active.status() == IngestItem.Status.INGESTING) {
+                    job.active.chunksProperty().set(job.active.chunksProperty().get() + count);
+                }
+            });
         }
 
         @Override
@@ -340,6 +344,7 @@ public final class IngestViewModel {
         final Map<String, IngestItem> all = new HashMap<>();
         int planned;
         int done;
+        IngestItem active;
 
         Job(List<IngestItem> rows, List<Path> paths, TextIngestRequest text, IngestOptions options) {
             this.rows = List.copyOf(rows);

@@ -123,9 +123,9 @@ public final class LibraryView extends BorderPane {
         view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // Date, source and media type are in the detail pane; the table keeps what scanning a list needs.
         var title = column("Title", 230, DocumentRecord::title);
-        var type = column("Type", 75, d -> d.type().wireName());
+        var type = column("Type", 85, d -> d.type().wireName());
         var tags = column("Tags", 75, d -> String.join(", ", d.tags()));
-        var ingested = column("Ingested", 120, d -> format(d.ingestedAt(), DATE_TIME));
+        var ingested = column("Ingested", 95, d -> format(d.ingestedAt(), DATE));
         TableColumn<DocumentRecord, Number> chunks = new TableColumn<>("Passages");
         chunks.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().chunkCount()));
         chunks.setPrefWidth(70);
@@ -253,7 +253,8 @@ public final class LibraryView extends BorderPane {
             parts.add(String.join(", ", d.tags()));
         }
         parts.add("dated " + format(d.date(), DATE));
-        parts.add(d.chunkCount() + " passages");
+        parts.add(d.chunkCount() + (d.chunkCount() == 1 ? " passage" : " passages"));
+        parts.add("ingested " + format(d.ingestedAt(), DATE_TIME));
         parts.add(d.mediaType());
         if (!d.source().isBlank()) {
             parts.add(d.source());

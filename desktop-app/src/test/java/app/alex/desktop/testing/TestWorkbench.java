@@ -38,6 +38,7 @@ public final class TestWorkbench implements AutoCloseable {
         var scene = new Scene(workbench.root(), WIDTH, HEIGHT);
         workbench.install(scene);
         stage.setScene(scene);
+        stage.sizeToScene(); // the primary stage is reused across test classes
         stage.setX(0);
         stage.setY(0);
         stage.show();
