@@ -36,7 +36,6 @@ public final class SettingsViewModel {
     private final BackendConnection connection;
     private final TaskExecutor executor;
     private final Notifier notifier;
-    private final Consumer<Settings.Theme> themes;
 
     private final ObjectProperty<Settings.Mode> mode = new SimpleObjectProperty<>(this, "mode", Settings.Mode.EMBEDDED);
     private final StringProperty dataDir = new SimpleStringProperty(this, "dataDir", "");
@@ -66,7 +65,6 @@ public final class SettingsViewModel {
         this.connection = connection;
         this.executor = executor;
         this.notifier = notifier;
-        this.themes = themes;
         theme.addListener((obs, was, now) -> themes.accept(now));
         mode.addListener((obs, was, now) -> clearVerdict());
         apiUrl.addListener((obs, was, now) -> clearVerdict());

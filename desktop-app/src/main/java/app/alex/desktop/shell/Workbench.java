@@ -121,6 +121,12 @@ public final class Workbench implements Navigator {
         root.setCenter(content);
         root.setBottom(statusBar());
         root.getStylesheets().add(Themes.stylesheet());
+        // A backend that cannot be opened or reached (folder in use, server down, key refused) is said out loud once.
+        connection.healthProperty().addListener((obs, was, now) -> {
+            if (now == BackendConnection.Health.FAILED && was != BackendConnection.Health.FAILED) {
+                notifier.error(connection.healthMessageProperty().get());
+            }
+        });
         show(Screen.FEED);
     }
 
