@@ -1,0 +1,399 @@
+package app.alex.desktop.ingest;
+
+import app.alex.core.document.DocumentType;
+import app.alex.core.ingest.BatchSummary;
+import app.alex.core.ingest.IngestListener;
+import app.alex.core.ingest.IngestOptions;
+import app.alex.core.ingest.IngestResult;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.desktop.backend.BackendConnection;
+import app.alex.desktop.backend.Ingestor;
+import app.alex.desktop.ui.Errors;
+import app.alex.desktop.ui.Notifier;
+import app.alex.desktop.ui.TaskExecutor;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The ingest queue. Each action (files dropped, a folder chosen, text pasted) becomes a job; jobs
+ * run one after another on a background thread, and every file gets a row that shows its
+ * progress and what happened to it (new, unchanged, replaced, skipped, failed and why).
+ */
+public final class IngestViewModel {
+    private final BackendConnection connection;
+    private final TaskExecutor executor;
+    private final Notifier notifier;
+
+    private final ObservableList<IngestItem> items = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "Nothing ingested yet.");
+    private final StringProperty tags = new SimpleStringProperty(this, "tags", "");
+
+    private final Deque<Job> queue = new ArrayDeque<>();
+    private Job current;
+
+    public IngestViewModel(BackendConnection connection, TaskExecutor executor, Notifier notifier) {
+        this.connection = connection;
+        this.executor = executor;
+        this.notifier = notifier;
+    }
+
+    /** Files and folders (dropped or chosen): one queued row each, folders expand as they are walked. */
+    public void addPaths(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<IngestItem>();
+        for (Path path : paths) {
+            rows.add(IngestItem.forPath(path, Files.isDirectory(path)));
+        }
+        enqueue(new Job(rows, List.copyOf(paths), null, options()));
+    }
+
+    /** Pasted text, stored as a note. */
+    public void addText(String title, String text) {
+        if (text == null || text.isBlank()) {
+            notifier.error("The text is empty: paste something to ingest.");
+            return;
+        }
+        String name = title == null || title.isBlank() ? firstLine(text) : title.strip();
+        var row = new IngestItem(IngestItem.Kind.TEXT, "pasted text", name);
+        var request = new TextIngestRequest(null, text, title == null || title.isBlank() ? null : title.strip(), null,
+                DocumentType.NOTE, tagList(), null, "text/markdown", null);
+        enqueue(new Job(List.of(row), List.of(), request, options()));
+    }
+
+    /** Stops the running job between files and drops the queued ones; what is stored stays stored. */
+    public void cancel() {
+        for (Job job : queue) {
+            job.rows.forEach(r -> r.finish(IngestItem.Status.CANCELLED, "cancelled"));
+        }
+        queue.clear();
+        if (current != null) {
+            current.cancelled.set(true);
+        }
+        updateTotals();
+    }
+
+    /** Removes finished rows from the table. */
+    public void clearFinished() {
+        items.removeIf(item -> item.status().finished());
+        updateTotals();
+    }
+
+    private void enqueue(Job job) {
+        items.addAll(job.rows);
+        queue.add(job);
+        updateTotals();
+        startNext();
+    }
+
+    private void startNext() {
+        if (current != null || queue.isEmpty()) {
+            running.set(current != null);
+            return;
+        }
+        Job job = queue.poll();
+        current = job;
+        running.set(true);
+        progress.set(-1);
+        Ingestor ingestor;
+        try {
+            ingestor = connection.current().ingestor();
+        } catch (RuntimeException e) {
+            failJob(job, Errors.message(e));
+            return;
+        }
+        job.rows.forEach(r -> {
+            r.statusProperty().set(IngestItem.Status.INGESTING);
+            r.progressProperty().set(-1);
+        });
+        Task<BatchSummary> task = new Task<>() {
+            @Override
+            protected BatchSummary call() {
+                if (job.text != null) {
+                    IngestResult result = ingestor.ingestText(job.text);
+                    return new BatchSummary(List.of(result), false);
+                }
+                return ingestor.ingestPaths(job.paths, job.options, new Listener(job));
+            }
+        };
+        task.setOnSucceeded(e -> finishJob(job, task.getValue()));
+        task.setOnFailed(e -> failJob(job, Errors.message(task.getException())));
+        task.setOnCancelled(e -> failJob(job, "cancelled"));
+        executor.execute(task);
+    }
+
+    private void finishJob(Job job, BatchSummary summary) {
+        if (job.text != null && !summary.results().isEmpty()) {
+            job.rows.getFirst().apply(summary.results().getFirst(), false);
+        }
+        boolean cancelled = summary.cancelled() || job.cancelled.get();
+        for (IngestItem row : job.rows) {
+            if (row.kind() == IngestItem.Kind.FOLDER) {
+                row.finish(cancelled ? IngestItem.Status.CANCELLED : IngestItem.Status.DONE, folderSummary(job, row));
+            }
+        }
+        for (IngestItem row : job.all.values()) {
+            if (!row.status().finished()) {
+                row.finish(IngestItem.Status.CANCELLED, "cancelled");
+            }
+        }
+        endJob();
+        connection.changed();
+        long failed = summary.count(app.alex.core.ingest.IngestStatus.FAILED);
+        String verdict = (cancelled ? "Ingest cancelled: " : "Ingest finished: ") + describe(summary);
+        if (failed > 0) {
+            notifier.error(verdict);
+        } else {
+            notifier.info(verdict);
+        }
+    }
+
+    private void failJob(Job job, String message) {
+        for (IngestItem row : job.rows) {
+            if (!row.status().finished()) {
+                row.finish(IngestItem.Status.FAILED, message);
+            }
+        }
+        for (IngestItem row : job.all.values()) {
+            if (!row.status().finished()) {
+                row.finish(IngestItem.Status.FAILED, message);
+            }
+        }
+        if (current == job) {
+            endJob();
+        } else {
+            updateTotals();
+        }
+        notifier.error("Ingest failed: " + message);
+    }
+
+    private void endJob() {
+        current = null;
+        progress.set(queue.isEmpty() ? 1 : -1);
+        updateTotals();
+        startNext();
+    }
+
+    private String folderSummary(Job job, IngestItem folder) {
+        var counts = new EnumMap<IngestItem.Status, Integer>(IngestItem.Status.class);
+        for (IngestItem row : job.all.values()) {
+            if (row != folder && row.kind() == IngestItem.Kind.FILE && row.source().startsWith(folder.source())) {
+                counts.merge(row.status(), 1, Integer::sum);
+            }
+        }
+        int files = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return files + (files == 1 ? " file" : " files") + (counts.isEmpty() ? "" : ": " + describe(counts));
+    }
+
+    private static String describe(BatchSummary summary) {
+        var counts = new EnumMap<IngestItem.Status, Integer>(IngestItem.Status.class);
+        counts.put(IngestItem.Status.NEW, (int) summary.count(app.alex.core.ingest.IngestStatus.CREATED));
+        counts.put(IngestItem.Status.UNCHANGED, (int) summary.count(app.alex.core.ingest.IngestStatus.UNCHANGED));
+        counts.put(IngestItem.Status.REPLACED, (int) summary.count(app.alex.core.ingest.IngestStatus.REPLACED));
+        counts.put(IngestItem.Status.FAILED, (int) summary.count(app.alex.core.ingest.IngestStatus.FAILED));
+        counts.put(IngestItem.Status.SKIPPED, (int) summary.count(app.alex.core.ingest.IngestStatus.SKIPPED));
+        return describe(counts);
+    }
+
+    private static String describe(Map<IngestItem.Status, Integer> counts) {
+        var parts = new ArrayList<String>();
+        for (var status : List.of(IngestItem.Status.NEW, IngestItem.Status.UNCHANGED, IngestItem.Status.REPLACED,
+                IngestItem.Status.FAILED, IngestItem.Status.SKIPPED, IngestItem.Status.CANCELLED)) {
+            int n = counts.getOrDefault(status, 0);
+            if (n > 0 || status == IngestItem.Status.NEW || status == IngestItem.Status.FAILED) {
+                parts.add(n + " " + status.label());
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private void updateTotals() {
+        var counts = new EnumMap<IngestItem.Status, Integer>(IngestItem.Status.class);
+        int chunks = 0;
+        int pending = 0;
+        for (IngestItem item : items) {
+            if (item.kind() == IngestItem.Kind.FOLDER) {
+                continue;
+            }
+            if (item.status().finished()) {
+                counts.merge(item.status(), 1, Integer::sum);
+                if (item.status() == IngestItem.Status.NEW || item.status() == IngestItem.Status.REPLACED) {
+                    chunks += item.chunksProperty().get();
+                }
+            } else {
+                pending++;
+            }
+        }
+        if (items.isEmpty()) {
+            totals.set("Nothing ingested yet.");
+            return;
+        }
+        totals.set(describe(counts) + " · " + String.format(Locale.ROOT, "%,d", chunks) + " chunks embedded"
+                + (pending > 0 ? " · " + pending + " in progress" : ""));
+    }
+
+    private IngestOptions options() {
+        return new IngestOptions(DocumentType.DOCUMENT, tagList(), IngestOptions.DEFAULT_MAX_FILE_BYTES, false);
+    }
+
+    private List<String> tagList() {
+        String value = tags.get() == null ? "" : tags.get();
+        return Arrays.stream(value.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("Pasted text").replaceFirst("^#+\\s*", "");
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    }
+
+    /** Receives progress on the ingest thread and applies it on the FX thread. */
+    private final class Listener implements IngestListener {
+        private final Job job;
+
+        Listener(Job job) {
+            this.job = job;
+        }
+
+        @Override
+        public void planned(int files, long bytes) {
+            Platform.runLater(() -> {
+                job.planned = files;
+                progress.set(files == 0 ? 1 : 0);
+            });
+        }
+
+        @Override
+        public void fileStarted(Path file) {
+            Platform.runLater(() -> {
+                IngestItem row = job.row(file);
+                row.statusProperty().set(IngestItem.Status.INGESTING);
+                row.progressProperty().set(-1);
+                row.messageProperty().set("reading and embedding…");
+                job.active = row;
+                updateTotals();
+            });
+        }
+
+        @Override
+        public void chunksEmbedded(int count) {
+            // A file's passage count is not known before it is chunked: the row counts up as they are embedded.
+            Platform.runLater(() -> {
+                if (job.active != null && job.active.status() == IngestItem.Status.INGESTING) {
+                    job.active.chunksProperty().set(job.active.chunksProperty().get() + count);
+                }
+            });
+        }
+
+        @Override
+        public void fileFinished(Path file, long bytes, IngestResult result) {
+            Platform.runLater(() -> {
+                IngestItem row = job.row(file);
+                row.apply(result, job.cancelled.get());
+                if (result.status() != app.alex.core.ingest.IngestStatus.SKIPPED) {
+                    job.done++;
+                }
+                if (job.planned > 0) {
+                    double value = Math.min(1, (double) job.done / job.planned);
+                    progress.set(value);
+                    job.rows.stream().filter(r -> r.kind() == IngestItem.Kind.FOLDER && file.toAbsolutePath()
+                            .normalize().toString().startsWith(r.source())).forEach(r -> r.progressProperty().set(value));
+                }
+                updateTotals();
+            });
+        }
+
+        @Override
+        public boolean cancelled() {
+            return job.cancelled.get();
+        }
+    }
+
+    /** One action's worth of work and its rows. FX-thread state except {@code cancelled}. */
+    private final class Job {
+        final List<IngestItem> rows;
+        final List<Path> paths;
+        final TextIngestRequest text;
+        final IngestOptions options;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final Map<String, IngestItem> all = new HashMap<>();
+        int planned;
+        int done;
+        IngestItem active;
+
+        Job(List<IngestItem> rows, List<Path> paths, TextIngestRequest text, IngestOptions options) {
+            this.rows = List.copyOf(rows);
+            this.paths = paths;
+            this.text = text;
+            this.options = options;
+            rows.forEach(r -> all.put(r.source(), r));
+        }
+
+        /** The row for a file: the queued row when the file itself was added, else a new row under its folder. */
+        IngestItem row(Path file) {
+            String key = file.toAbsolutePath().normalize().toString();
+            IngestItem row = all.get(key);
+            if (row == null) {
+                row = IngestItem.forPath(file, false);
+                int at = items.indexOf(lastRow()) + 1;
+                items.add(at <= 0 ? items.size() : at, row);
+                all.put(key, row);
+                last = row;
+            }
+            return row;
+        }
+
+        private IngestItem last;
+
+        private IngestItem lastRow() {
+            return last != null && items.contains(last) ? last : rows.getLast();
+        }
+    }
+
+    public ObservableList<IngestItem> items() {
+        return items;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Progress of the running job: 0..1, or -1 while it is being planned. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    /** Comma-separated tags or tickers added to what is ingested next. */
+    public StringProperty tagsProperty() {
+        return tags;
+    }
+}

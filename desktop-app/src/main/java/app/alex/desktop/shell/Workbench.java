@@ -1,0 +1,324 @@
+package app.alex.desktop.shell;
+
+import app.alex.desktop.backend.BackendConnection;
+import app.alex.desktop.config.Settings;
+import app.alex.desktop.config.SettingsStore;
+import app.alex.desktop.feed.FeedView;
+import app.alex.desktop.feed.FeedViewModel;
+import app.alex.desktop.ingest.IngestView;
+import app.alex.desktop.ingest.IngestViewModel;
+import app.alex.desktop.library.LibraryView;
+import app.alex.desktop.library.LibraryViewModel;
+import app.alex.desktop.research.ResearchView;
+import app.alex.desktop.research.ResearchViewModel;
+import app.alex.desktop.search.SearchView;
+import app.alex.desktop.search.SearchViewModel;
+import app.alex.desktop.settings.SettingsView;
+import app.alex.desktop.settings.SettingsViewModel;
+import app.alex.desktop.ui.FileDialogs;
+import app.alex.desktop.ui.Navigator;
+import app.alex.desktop.ui.Notifier;
+import app.alex.desktop.ui.Screen;
+import app.alex.desktop.ui.TaskExecutor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The composition root and the window's frame: builds each screen's view-model and view by hand
+ * (no framework), the navigation on the left (Ctrl+1..6), the status bar, window-wide drag and
+ * drop into Ingest, and the {@link Navigator} the screens use to send the analyst elsewhere.
+ */
+public final class Workbench implements Navigator {
+
+    /**
+     * What the workbench needs from outside.
+     *
+     * @param openExternal opens a URI with the system's program (HostServices in the app)
+     */
+    public record Services(BackendConnection connection, TaskExecutor executor, SettingsStore settingsStore,
+                           FileDialogs dialogs, Consumer<String> openExternal) {
+    }
+
+    private final Services services;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen");
+    private final StatusBarModel status;
+    private final Notifier notifier;
+
+    private final FeedViewModel feed;
+    private final ResearchViewModel research;
+    private final IngestViewModel ingest;
+    private final SearchViewModel search;
+    private final LibraryViewModel library;
+    private final SettingsViewModel settings;
+    private final SearchView searchView;
+    private final ResearchView researchView;
+
+    public Workbench(Services services) {
+        this.services = services;
+        BackendConnection connection = services.connection();
+        TaskExecutor executor = services.executor();
+        status = new StatusBarModel(connection);
+        notifier = new ShellNotifier(status, this::window);
+
+        feed = new FeedViewModel(connection, executor);
+        research = new ResearchViewModel(connection, executor, notifier);
+        ingest = new IngestViewModel(connection, executor, notifier);
+        search = new SearchViewModel(connection, executor);
+        library = new LibraryViewModel(connection, executor, notifier, LibraryViewModel.DEFAULT_PAGE_SIZE);
+        settings = new SettingsViewModel(services.settingsStore(), connection, executor, notifier,
+                theme -> Themes.apply(theme, root.getScene()));
+
+        views.put(Screen.FEED, new FeedView(feed, this, services.dialogs(), executor, notifier));
+        researchView = new ResearchView(research, this, services.dialogs(), executor, notifier);
+        views.put(Screen.RESEARCH, researchView);
+        views.put(Screen.INGEST, new IngestView(ingest, services.dialogs()));
+        searchView = new SearchView(search, this);
+        views.put(Screen.SEARCH, searchView);
+        views.put(Screen.LIBRARY, new LibraryView(library, this));
+        views.put(Screen.SETTINGS, new SettingsView(settings, services.dialogs()));
+        views.values().forEach(view -> ((Region) view).setPadding(new Insets(16, 18, 12, 18)));
+
+        root.setId("workbench");
+        root.getStyleClass().add("workbench");
+        root.setLeft(navigation());
+        content.setId("content");
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        root.getStylesheets().add(Themes.stylesheet());
+        // A backend that cannot be opened or reached (folder in use, server down, key refused) is said out loud once.
+        connection.healthProperty().addListener((obs, was, now) -> {
+            if (now == BackendConnection.Health.FAILED && was != BackendConnection.Health.FAILED) {
+                notifier.error(connection.healthMessageProperty().get());
+            }
+        });
+        show(Screen.FEED);
+    }
+
+    /** Fills Settings, applies the theme and connects: call once the window is showing. */
+    public void start(Settings initial) {
+        settings.load(initial);
+        Themes.apply(initial.theme(), root.getScene());
+        services.connection().connect(initial);
+    }
+
+    /** Keyboard shortcuts and drag-and-drop for the whole window. */
+    public void install(Scene scene) {
+        for (Screen s : Screen.values()) {
+            KeyCode digit = KeyCode.valueOf("DIGIT" + s.shortcut());
+            scene.getAccelerators().put(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN), () -> show(s));
+        }
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            var files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : java.util.List.<File>of();
+            if (!files.isEmpty()) {
+                show(Screen.INGEST);
+                ingest.addPaths(files.stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void show(Screen target) {
+        Node view = views.get(target);
+        content.getChildren().setAll(view);
+        buttons.get(target).setSelected(true);
+        screen.set(target);
+        switch (target) {
+            case SEARCH -> searchView.focusQuery();
+            case RESEARCH -> researchView.focusTopic();
+            default -> { }
+        }
+    }
+
+    @Override
+    public void openPassage(String documentId, int chunkIndex) {
+        library.openPassage(documentId, chunkIndex);
+        show(Screen.LIBRARY);
+    }
+
+    @Override
+    public void openExternal(String uriOrPath) {
+        String target = toUri(uriOrPath);
+        if (target == null) {
+            notifier.error("This has no source that can be opened.");
+            return;
+        }
+        services.openExternal().accept(target);
+    }
+
+    /** A URL as it is; a local path as a file: URI; null when there is nothing to open. */
+    static String toUri(String uriOrPath) {
+        if (uriOrPath == null || uriOrPath.isBlank()) {
+            return null;
+        }
+        String value = uriOrPath.strip();
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("file:")) {
+            return URI.create(value.replace(" ", "%20")).toString();
+        }
+        try {
+            Path path = Path.of(value);
+            return path.isAbsolute() ? path.toUri().toString() : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private Node navigation() {
+        var box = new VBox(4);
+        box.setId("navigation");
+        box.getStyleClass().add("navigation");
+        var brand = new Label("Alex");
+        brand.getStyleClass().add("brand");
+        box.getChildren().addAll(brand, new Separator());
+        String modifier = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac") ? "⌘" : "Ctrl+";
+        for (Screen s : Screen.values()) {
+            var button = new ToggleButton(s.title(), new FontIcon(s.icon()));
+            button.setId("nav-" + s.id());
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.getStyleClass().add("nav-button");
+            button.setTooltip(new Tooltip(s.title() + " (" + modifier + s.shortcut() + ")"));
+            button.setOnAction(e -> show(s));
+            buttons.put(s, button);
+            box.getChildren().add(button);
+        }
+        // Keep one screen selected: clicking the current button must not leave the group empty.
+        navigation.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true);
+            }
+        });
+        return box;
+    }
+
+    private Node statusBar() {
+        var backend = statusLabel("statusBackend", status.backend());
+        var health = statusLabel("statusHealth", status.health());
+        services.connection().healthProperty().addListener((obs, was, now) -> {
+            health.getStyleClass().removeAll("health-ok", "health-failed");
+            if (now == BackendConnection.Health.OK) {
+                health.getStyleClass().add("health-ok");
+            } else if (now == BackendConnection.Health.FAILED) {
+                health.getStyleClass().add("health-failed");
+            }
+        });
+        var counts = statusLabel("statusCounts", status.counts());
+        var schedule = statusLabel("statusSchedule", status.schedule());
+        var message = statusLabel("statusMessage", status.messageProperty());
+        message.getStyleClass().add("status-message");
+        // Long paths and messages are cut with an ellipsis rather than widening the window.
+        for (Label shrinkable : new Label[] {backend, message, schedule}) {
+            shrinkable.setMinWidth(40);
+            shrinkable.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        }
+        message.setTooltip(new Tooltip());
+        message.getTooltip().textProperty().bind(status.messageProperty());
+        backend.setTooltip(new Tooltip());
+        backend.getTooltip().textProperty().bind(status.backend());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(message, Priority.SOMETIMES);
+        var bar = new HBox(14, backend, health, counts, spacer, message, schedule);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Label statusLabel(String id, javafx.beans.value.ObservableValue<String> text) {
+        var label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public Node view(Screen target) {
+        return views.get(target);
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    public FeedViewModel feed() {
+        return feed;
+    }
+
+    public ResearchViewModel research() {
+        return research;
+    }
+
+    public IngestViewModel ingest() {
+        return ingest;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public LibraryViewModel library() {
+        return library;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,87 @@
+package app.alex.desktop.config;
+
+import app.alex.core.error.AlexException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsStoreTest {
+    @TempDir
+    Path temp;
+
+    static Settings sample() {
+        return new Settings(new Settings.Backend(Settings.Mode.REMOTE, "", "https://api.example.com/prod", "secret-key", ""),
+                new Settings.LanguageModel(Settings.Provider.OPENAI_COMPATIBLE, "http://localhost:11434/v1", "llama3",
+                        "llm-secret", "", "", ""),
+                new Settings.Schedule(true, 4, List.of("NVDA", " AMD ", "", "NVDA")), Settings.Theme.DARK);
+    }
+
+    @Test
+    void nothingSavedYetMeansTheDefaults() {
+        assertThat(new SettingsStore(temp.resolve("none")).load()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void savedSettingsComeBackEqualAndTheWatchlistIsCleaned() {
+        var store = new SettingsStore(temp.resolve("alex"));
+        store.save(sample());
+        Settings loaded = store.load();
+        assertThat(loaded).isEqualTo(sample());
+        assertThat(loaded.schedule().watchlist()).containsExactly("NVDA", "AMD");
+    }
+
+    @Test
+    void theFileAndItsFolderAreReadableByTheOwnerOnlyEvenWhenAWiderFileWasThere() throws Exception {
+        Path dir = temp.resolve("alex");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("settings.json"), "{}");
+        Files.setPosixFilePermissions(dir.resolve("settings.json"), PosixFilePermissions.fromString("rw-r--r--"));
+        new SettingsStore(dir).save(sample());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("settings.json")))).isEqualTo("rw-------");
+
+        Path fresh = temp.resolve("fresh/alex");
+        new SettingsStore(fresh).save(sample());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+        try (var files = Files.list(fresh)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("settings.json");
+        }
+    }
+
+    @Test
+    void printingSettingsNeverShowsTheKeys() {
+        String printed = sample().toString();
+        assertThat(printed).doesNotContain("secret-key").doesNotContain("llm-secret").contains("apiKey=(set)");
+    }
+
+    @Test
+    void aDamagedFileGivesAMessageThatSaysWhereAndWhatToDo() throws Exception {
+        Path dir = temp.resolve("alex");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("settings.json"), "{\n \"theme\": ");
+        assertThatThrownBy(() -> new SettingsStore(dir).load()).isInstanceOf(AlexException.class)
+                .hasMessageContaining(dir.resolve("settings.json").toString())
+                .hasMessageContaining("Fix it or delete it");
+    }
+
+    @Test
+    void unknownFieldsFromANewerVersionAreIgnored() throws Exception {
+        Path dir = temp.resolve("alex");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("settings.json"), "{\"theme\":\"DARK\",\"future\":{\"x\":1}}");
+        assertThat(new SettingsStore(dir).load().theme()).isEqualTo(Settings.Theme.DARK);
+    }
+
+    @Test
+    void alexConfigDirOverridesTheXdgFolder() {
+        assertThat(SettingsStore.configDir(Map.of("ALEX_CONFIG_DIR", "/tmp/alex-config"))).isEqualTo(Path.of("/tmp/alex-config"));
+        assertThat(SettingsStore.configDir(Map.of()).toString()).endsWith("alex");
+    }
+}
