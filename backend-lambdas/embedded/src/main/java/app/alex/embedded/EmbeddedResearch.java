@@ -1,6 +1,8 @@
 package app.alex.embedded;
 
+import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.research.Researcher;
+import java.nio.file.Path;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
 import app.alex.research.feed.FileReportStore;
@@ -26,20 +28,28 @@ public final class EmbeddedResearch {
     }
 
     public static ResearchService open(EmbeddedBackend backend, ModelSettings model, Supplier<List<String>> watchlist) {
-        return new ResearchService(backend.knowledgeBase(), model.open(),
-                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new FileReportStore(backend.folder().researchDir()), watchlist, ResearchAgent.Limits.standard(),
-                Clock.systemUTC());
+        return open(backend.knowledgeBase(), backend.folder().researchDir(), model, watchlist);
+    }
+
+    /** Research over any knowledge base (embedded, or remote when no researcher service is set) with its feed in a folder. */
+    public static ResearchService open(KnowledgeBase knowledgeBase, Path feedFolder, ModelSettings model,
+                                       Supplier<List<String>> watchlist) {
+        return new ResearchService(knowledgeBase, model.open(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                new FileReportStore(feedFolder), watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC());
+    }
+
+    /** The in-app schedule with its state in the feed folder, not yet started. */
+    public static ResearchScheduler scheduler(Path feedFolder, Researcher researcher, Duration interval, boolean enabled) {
+        return new ResearchScheduler(feedFolder.resolve("schedule.json"), Clock.systemUTC(), interval, enabled, () -> {
+            var report = researcher.researchAuto(step -> { });
+            return "Researched \"" + report.topic() + "\": " + report.title();
+        });
     }
 
     /** The in-app schedule, not yet started; its state lives beside the feed. */
     public static ResearchScheduler scheduler(EmbeddedBackend backend, Researcher researcher, Duration interval,
                                               boolean enabled) {
-        return new ResearchScheduler(backend.folder().researchDir().resolve("schedule.json"), Clock.systemUTC(),
-                interval, enabled, () -> {
-            var report = researcher.researchAuto(step -> { });
-            return "Researched \"" + report.topic() + "\": " + report.title();
-        });
+        return scheduler(backend.folder().researchDir(), researcher, interval, enabled);
     }
 
     /** Schedule settings from the environment, for {@code alex serve}: ALEX_SCHEDULE (on/off), ALEX_SCHEDULE_HOURS, ALEX_WATCHLIST. */

@@ -20,9 +20,6 @@ public interface ResearcherFactory {
      */
     Researcher create(Settings settings, KnowledgeBase knowledgeBase);
 
-    /**
-     * TODO(lead): return the embedded researcher (extractive brief, or the configured language
-     * model) in embedded mode, and the remote researcher client when {@code researcherUrl} is set.
-     */
-    ResearcherFactory DEFAULT = (settings, knowledgeBase) -> new UnavailableResearcher();
+    /** In-process research (extractive brief or the configured model, with the schedule), or the remote researcher service. */
+    ResearcherFactory DEFAULT = Researchers::create;
 }

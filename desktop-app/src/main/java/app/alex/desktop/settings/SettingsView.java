@@ -161,7 +161,7 @@ public final class SettingsView extends BorderPane {
         key.setId("settingsLlmKey");
         key.setPromptText("API key (if the server needs one)");
         key.textProperty().bindBidirectional(model.llmApiKeyProperty());
-        var profile = text("settingsBedrockProfile", model.bedrockProfileProperty(), "AWS profile, e.g. default");
+        var profile = text("settingsBedrockProfile", model.bedrockProfileProperty(), "AWS profile, e.g. default (also signs a Lambda function URL researcher)");
         var region = text("settingsBedrockRegion", model.bedrockRegionProperty(), "e.g. us-east-1");
         var bedrockModel = text("settingsBedrockModel", model.bedrockModelProperty(), "e.g. openai.gpt-oss-120b-1:0");
         for (Node n : new Node[] {baseUrl, modelName, key}) {

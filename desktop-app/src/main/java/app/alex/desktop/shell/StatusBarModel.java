@@ -3,6 +3,7 @@ package app.alex.desktop.shell;
 import app.alex.core.index.IndexStats;
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.backend.BackendSession;
+import app.alex.desktop.backend.ScheduledResearcher;
 import app.alex.desktop.config.Settings;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -37,11 +38,21 @@ public final class StatusBarModel {
             return stats == null ? "" : String.format(Locale.ROOT, "%,d documents · %,d passages", stats.documents(), stats.chunks());
         }, connection.statsProperty());
         schedule = Bindings.createStringBinding(() -> {
-            Settings.Schedule s = connection.settings().schedule();
-            return s.enabled()
-                    ? "Scheduled research every " + s.intervalHours() + " h: the scheduler is not running in this build yet"
+            BackendSession session = connection.sessionProperty().get();
+            if (session != null && session.researcher() instanceof ScheduledResearcher scheduled) {
+                return scheduled.schedule().map(StatusBarModel::describe).orElse("Scheduled research: off");
+            }
+            return connection.settings().schedule().enabled() && session != null ? "Scheduled research: by the researcher service"
                     : "Scheduled research: off";
-        }, connection.settingsProperty());
+        }, connection.sessionProperty(), connection.settingsProperty(), connection.statsProperty());
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+
+    static String describe(app.alex.research.schedule.ResearchScheduler.State state) {
+        String next = "Next research " + (state.nextRun() == null ? "soon" : TIME.format(state.nextRun()));
+        return state.lastFailed() ? next + " · last run failed: " + state.lastOutcome() : next;
     }
 
     public StringBinding backend() {

@@ -38,6 +38,7 @@ public final class ExtractiveBrief {
             "are", "was", "were", "be", "by", "with", "as", "at", "from", "that", "this", "it", "its", "their", "what",
             "how", "why", "which", "trend", "trends", "about");
     private static final int PASSAGES = 8;
+    private static final double MIN_RELATIVE_SIMILARITY = 0.5;
 
     private final KnowledgeBase knowledgeBase;
 
@@ -70,6 +71,7 @@ public final class ExtractiveBrief {
                     + topic + "\" yet. Ingest filings, notes or web pages about it, then run the research again.\n";
             return new Brief(title, ReportAssembler.assemble(title, body, new Sources()));
         }
+        dropOffTopic(topic, filter, pool);
         steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + pool.size() + " passages"));
         List<SearchHit> picked = pickDiverse(new ArrayList<>(pool.values()), relevance);
         steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Quoting " + picked.size() + " passages"));
@@ -110,6 +112,26 @@ public final class ExtractiveBrief {
                 .append(" documents and adds no judgement of its own. Configure a language model (OpenAI-compatible or Bedrock) "
                         + "for a written analysis.\n");
         return new Brief(title, ReportAssembler.assemble(title, body.toString(), sources));
+    }
+
+    /**
+     * Facet queries and keyword matches bring in passages that share a word but not the subject
+     * (in a small knowledge base, everything). Keep those whose meaning is close to the topic's:
+     * cosine at least half the best passage's. The best one always stays.
+     */
+    private void dropOffTopic(String topic, SearchFilter filter, Map<String, SearchHit> pool) {
+        List<SearchHit> semantic = knowledgeBase.search(new SearchRequest(topic, 50, filter, SearchMode.SEMANTIC)).results();
+        if (semantic.isEmpty()) {
+            return;
+        }
+        double best = semantic.getFirst().score();
+        Map<String, Double> cosine = new HashMap<>();
+        semantic.forEach(h -> cosine.put(h.documentId() + "#" + h.chunkIndex(), h.score()));
+        pool.keySet().removeIf(key -> cosine.getOrDefault(key, 0.0) < best * MIN_RELATIVE_SIMILARITY);
+        if (pool.isEmpty()) {
+            SearchHit top = semantic.getFirst();
+            pool.put(top.documentId() + "#" + top.chunkIndex(), top);
+        }
     }
 
     private static String label() {
