@@ -1,0 +1,80 @@
+package app.alex.packaging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The installers the build just made, as a user gets them. Linux only: the .deb and the Linux
+ * app-image are what this machine (and CI) builds; Windows and macOS installers are built and
+ * checked on those systems (see packaging/README.md).
+ */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "builds and checks the Linux installers; msi/dmg build on their own systems")
+class PackagedAppIT {
+    private static final Path OUT = Path.of("target", "installer");
+
+    private static String run(Path home, String... command) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("HOME", home.toString());
+        builder.environment().remove("DISPLAY");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("finished: " + output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void thePackagedLauncherPassesItsSelfTestHeadlessWithItsOwnRuntimeAndTheBundledModel(@TempDir Path home) throws Exception {
+        Path launcher = OUT.resolve("Alex/bin/Alex");
+        assertThat(launcher).isExecutable();
+
+        String output = run(home, launcher.toString(), "--self-test");
+
+        assertThat(output).contains("self-test: OK (model all-MiniLM-L6-v2, 384 dimensions");
+        assertThat(OUT.resolve("Alex/lib/runtime/release")).exists();
+        assertThat(Files.readString(OUT.resolve("Alex/lib/runtime/release"))).contains("JAVA_VERSION=\"25");
+        try (Stream<Path> libs = Files.list(OUT.resolve("Alex/lib/app"))) {
+            List<String> jars = libs.map(p -> p.getFileName().toString()).toList();
+            assertThat(jars).anyMatch(j -> j.startsWith("alex-desktop")).anyMatch(j -> j.startsWith("langchain4j-embeddings-all-minilm"));
+        }
+    }
+
+    @Test
+    void theDebInstallsUnderOptWithAMenuEntryAnIconAndOnlyLinuxNativeLibraries(@TempDir Path scratch) throws Exception {
+        Path deb;
+        try (Stream<Path> files = Files.list(OUT)) {
+            deb = files.filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
+        }
+        assertThat(deb.getFileName().toString()).startsWith("alex-workbench_0.1.0");
+
+        run(scratch, "dpkg-deb", "-x", deb.toString(), scratch.resolve("root").toString());
+        String control = run(scratch, "dpkg-deb", "-f", deb.toString());
+
+        Path root = scratch.resolve("root/opt/alex-workbench");
+        assertThat(root.resolve("bin/Alex")).isExecutable();
+        assertThat(root.resolve("lib/Alex.png")).exists();
+        assertThat(root.resolve("lib/runtime/bin/java")).isExecutable();
+        try (Stream<Path> desktop = Files.walk(scratch.resolve("root"))) {
+            assertThat(desktop.map(Path::toString)).anyMatch(p -> p.endsWith(".desktop"));
+        }
+        assertThat(control).contains("Package: alex-workbench").contains("Version: 0.1.0").contains("Section: office");
+        try (var onnx = new java.util.zip.ZipFile(Files.list(root.resolve("lib/app"))
+                .filter(p -> p.getFileName().toString().startsWith("onnxruntime")).findFirst().orElseThrow().toFile())) {
+            var natives = onnx.stream().map(e -> e.getName()).filter(n -> n.startsWith("ai/onnxruntime/native/")
+                    && (n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib"))).toList();
+            assertThat(natives).isNotEmpty().allMatch(n -> n.contains("/linux-x64/"));
+        }
+    }
+}
