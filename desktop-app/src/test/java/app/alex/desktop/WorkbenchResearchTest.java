@@ -15,6 +15,7 @@ import app.alex.desktop.backend.EmbeddedIngestor;
 import app.alex.desktop.backend.Researchers;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.testing.Fixtures;
+import app.alex.desktop.testing.Screenshots;
 import app.alex.desktop.testing.TestWorkbench;
 import app.alex.desktop.ui.Screen;
 import app.alex.embedded.EmbeddedBackend;
@@ -136,6 +137,7 @@ class WorkbenchResearchTest {
         StyleClassedTextArea text = robot.lookup("#reportText").query();
         assertThat(text.getText()).contains("Extractive brief").contains("Key points");
         assertThat(robot.lookup("#citation-1").tryQuery()).isPresent();
+        Screenshots.save(app.workbench.root(), "research-extractive");
         assertThat(app.workbench.research().steps()).extracting(ResearchStep::kind)
                 .containsSubsequence(ResearchStep.Kind.SEARCHING, ResearchStep.Kind.WRITING, ResearchStep.Kind.DONE);
 
@@ -160,6 +162,7 @@ class WorkbenchResearchTest {
         });
         StyleClassedTextArea text = robot.lookup("#reportText").query();
         assertThat(text.getText()).contains("taxable in the year they are paid [1]");
+        Screenshots.save(app.workbench.root(), "research-agent");
         assertThat(app.workbench.research().steps()).extracting(ResearchStep::kind)
                 .containsSubsequence(ResearchStep.Kind.PLANNING, ResearchStep.Kind.SEARCHING, ResearchStep.Kind.WRITING,
                         ResearchStep.Kind.DONE);
