@@ -13,6 +13,8 @@ import app.alex.core.research.ResearchStep;
 import app.alex.desktop.backend.BackendSession;
 import app.alex.desktop.backend.EmbeddedIngestor;
 import app.alex.desktop.backend.Researchers;
+import app.alex.desktop.backend.ScheduledResearcher;
+import app.alex.research.schedule.ResearchScheduler;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.testing.Fixtures;
 import app.alex.desktop.testing.Screenshots;
@@ -160,12 +162,35 @@ class WorkbenchResearchTest {
             assertThat(c.kind()).isEqualTo(Citation.Kind.PASSAGE);
             assertThat(backend.knowledgeBase().chunks(c.documentId()).get(c.chunkIndex()).text()).contains(c.quote().substring(0, 30));
         });
-        StyleClassedTextArea text = robot.lookup("#reportText").query();
+        StyleClassedTextArea text = robot.from(app.workbench.root()).lookup("#reportText").query();
         assertThat(text.getText()).contains("taxable in the year they are paid [1]");
         Screenshots.save(app.workbench.root(), "research-agent");
         assertThat(app.workbench.research().steps()).extracting(ResearchStep::kind)
                 .containsSubsequence(ResearchStep.Kind.PLANNING, ResearchStep.Kind.SEARCHING, ResearchStep.Kind.WRITING,
                         ResearchStep.Kind.DONE);
+    }
+
+    @Test
+    void aScheduledReportAnnouncesItselfAndAppearsInTheFeed(FxRobot robot) {
+        robot.interact(() -> app.close());
+        var service = new ResearchService(backend.knowledgeBase(), Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                new FileReportStore(temp.resolve("feed-" + System.nanoTime())), () -> List.of("OPEC production cuts"),
+                ResearchAgent.Limits.standard(), Clock.systemUTC());
+        var scheduled = new ScheduledResearcher(service, job -> new ResearchScheduler(temp.resolve("schedule-" + System.nanoTime() + ".json"),
+                Clock.systemUTC(), java.time.Duration.ofHours(2), true, job));
+        robot.interact(() -> app = TestWorkbench.show(new Stage(), settings -> new BackendSession(Settings.Mode.EMBEDDED,
+                backend.dataDir().toString(), backend.knowledgeBase(), scheduled, new EmbeddedIngestor(backend.ingest()), null),
+                temp.resolve("config-" + System.nanoTime()), Settings.defaults()));
+        app.awaitHealthy();
+        assertThat(robot.from(app.workbench.root()).lookup("#statusSchedule").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Next research ");
+
+        assertThat(scheduled.runNow()).isEqualTo(ResearchScheduler.TickResult.RAN);
+
+        ListView<ResearchReport> feed = robot.from(app.workbench.root()).lookup("#feedList").queryListView();
+        waitUntil(20, () -> feed.getItems().stream().anyMatch(r -> r.topic().equals("OPEC production cuts")
+                && r.trigger() == ResearchReport.Trigger.SCHEDULED));
+        waitUntil(10, () -> robot.from(app.workbench.root()).lookup("#statusMessage").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText())
+                .orElse("").startsWith("Scheduled research is ready: "));
     }
 
     @Test

@@ -7,6 +7,8 @@ import app.alex.desktop.config.Settings;
 import app.alex.embedded.DataFolders;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
+import app.alex.research.schedule.ResearchScheduler;
+import java.time.Clock;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,9 +38,10 @@ public final class Researchers {
         var service = EmbeddedResearch.open(knowledgeBase, feed, modelSettings(settings.languageModel()),
                 () -> settings.schedule().watchlist());
         var schedule = settings.schedule();
-        var scheduler = EmbeddedResearch.scheduler(feed, service, Duration.ofHours(schedule.intervalHours()), schedule.enabled());
-        scheduler.start();
-        return new ScheduledResearcher(service, scheduler);
+        var researcher = new ScheduledResearcher(service, job -> new ResearchScheduler(feed.resolve("schedule.json"),
+                Clock.systemUTC(), Duration.ofHours(schedule.intervalHours()), schedule.enabled(), job));
+        researcher.start();
+        return researcher;
     }
 
     /** Embedded: the data folder's research/. Remote without a researcher service: a feed per API host on this machine. */

@@ -17,10 +17,30 @@ import java.util.function.Consumer;
 public final class ScheduledResearcher implements Researcher {
     private final Researcher researcher;
     private final ResearchScheduler scheduler;
+    private final java.util.List<Consumer<ResearchReport>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public ScheduledResearcher(Researcher researcher, ResearchScheduler scheduler) {
+    /** Builds the schedule around the researcher; the schedule's runs tell {@link #onScheduledReport} listeners. */
+    public ScheduledResearcher(Researcher researcher, java.util.function.Function<ResearchScheduler.Job, ResearchScheduler> schedule) {
         this.researcher = researcher;
-        this.scheduler = scheduler;
+        this.scheduler = schedule.apply(() -> {
+            ResearchReport report = researcher.researchAuto(step -> { });
+            listeners.forEach(l -> l.accept(report));
+            return "Researched \"" + report.topic() + "\": " + report.title();
+        });
+    }
+
+    /** Called on the scheduler's thread when a scheduled report is ready. */
+    public void onScheduledReport(Consumer<ResearchReport> listener) {
+        listeners.add(listener);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    /** A scheduled run now, whatever the clock says (skipped if one is running). */
+    public ResearchScheduler.TickResult runNow() {
+        return scheduler.runNow();
     }
 
     /** The schedule's state when it is on. */

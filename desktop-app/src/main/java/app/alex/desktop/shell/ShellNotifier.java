@@ -32,6 +32,20 @@ final class ShellNotifier implements Notifier {
         show(message, true);
     }
 
+    @Override
+    public void announce(String title, String message) {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(() -> announce(title, message));
+            return;
+        }
+        status.setMessage(message);
+        Window window = owner.get();
+        if (window != null && window.isShowing()) {
+            Notifications.create().owner(window).position(Pos.BOTTOM_LEFT).title(title).text(message)
+                    .hideAfter(Duration.seconds(10)).showInformation();
+        }
+    }
+
     private void show(String message, boolean error) {
         if (!Platform.isFxApplicationThread()) {
             Platform.runLater(() -> show(message, error));

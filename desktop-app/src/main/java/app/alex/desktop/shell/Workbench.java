@@ -18,6 +18,8 @@ import app.alex.desktop.settings.SettingsViewModel;
 import app.alex.desktop.ui.FileDialogs;
 import app.alex.desktop.ui.Navigator;
 import app.alex.desktop.ui.Notifier;
+import javafx.application.Platform;
+import app.alex.desktop.backend.ScheduledResearcher;
 import app.alex.desktop.ui.Screen;
 import app.alex.desktop.ui.TaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -125,6 +127,15 @@ public final class Workbench implements Navigator {
         connection.healthProperty().addListener((obs, was, now) -> {
             if (now == BackendConnection.Health.FAILED && was != BackendConnection.Health.FAILED) {
                 notifier.error(connection.healthMessageProperty().get());
+            }
+        });
+        // Scheduled research arrives on its own: say so, and put it in the feed.
+        connection.sessionProperty().addListener((obs, was, now) -> {
+            if (now != null && now.researcher() instanceof ScheduledResearcher scheduled) {
+                scheduled.onScheduledReport(report -> Platform.runLater(() -> {
+                    notifier.announce("New research", "Scheduled research is ready: " + report.title());
+                    feed.refresh();
+                }));
             }
         });
         show(Screen.FEED);

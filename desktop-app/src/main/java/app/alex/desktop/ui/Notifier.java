@@ -6,6 +6,11 @@ public interface Notifier {
 
     void error(String message);
 
+    /** News worth a pop-up (a scheduled report arrived); by default the same as {@link #info}. */
+    default void announce(String title, String message) {
+        info(message);
+    }
+
     default void error(Throwable failure) {
         error(Errors.message(failure));
     }
