@@ -139,6 +139,11 @@ class WorkbenchEmbeddedTest {
         Screenshots.save(app.workbench.root(), "ingest");
     }
 
+    private static java.util.Set<String> highlighted(FxRobot robot) {
+        return robot.lookup("#searchResults .term-hit").queryAll().stream()
+                .map(n -> ((Text) n).getText().toLowerCase()).collect(Collectors.toSet());
+    }
+
     @Test
     void searchShowsTheRightDocumentFirstWhileTypingWithQueryWordsHighlighted(FxRobot robot) {
         app.awaitHealthy();
@@ -149,15 +154,21 @@ class WorkbenchEmbeddedTest {
 
         assertThat(results.getItems().getFirst().source()).endsWith("dividend-reinvestment.txt");
         assertThat(label(robot, "#searchStatus")).matches("\\d+ results? in \\d+ ms \\(hybrid\\)");
-        var highlighted = robot.lookup("#searchResults .term-hit").queryAll().stream()
-                .map(n -> ((Text) n).getText().toLowerCase()).collect(Collectors.toSet());
-        assertThat(highlighted).contains("dividends", "reinvested");
+        // The cells render on the next pulses after the items arrive.
+        waitUntil(10, () -> highlighted(robot).containsAll(List.of("dividends", "reinvested")));
+        assertThat(highlighted(robot)).contains("dividends", "reinvested");
 
         robot.clickOn(robot.lookup("#searchResults .list-cell").nth(0).queryAs(Node.class));
         StyleClassedTextArea detail = robot.lookup("#searchDetailText").query();
         waitUntil(10, () -> detail.getText().contains("Reinvested dividends are still taxable"));
         assertThat(label(robot, "#searchDetailTitle")).isEqualTo(results.getItems().getFirst().title());
         Screenshots.save(app.workbench.root(), "search");
+
+        robot.clickOn("#searchMapToggle");
+        waitUntil(20, () -> robot.lookup("#mapQuery").tryQuery().isPresent()
+                && robot.lookup("#searchMap .map-dot").queryAll().size() == results.getItems().size());
+        Screenshots.save(app.workbench.root(), "search-map");
+        robot.clickOn("#searchMapToggle");
 
         robot.clickOn("#searchType").clickOn("Notes");
         waitUntil(10, () -> label(robot, "#searchStatus").startsWith("No results"));

@@ -91,6 +91,11 @@ public final class EmbeddedBackend implements AutoCloseable {
         return library;
     }
 
+    /** The process's shared MiniLM (loaded on first use), for callers that embed outside a knowledge base. */
+    public static Embedder sharedEmbedder() {
+        return SharedModel.embedder();
+    }
+
     public Embedder embedder() {
         return embedder;
     }

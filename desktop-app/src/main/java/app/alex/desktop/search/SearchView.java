@@ -65,7 +65,11 @@ public final class SearchView extends BorderPane {
         searching.setId("searchBusy");
         searching.setPrefWidth(60);
         searching.visibleProperty().bind(model.searchingProperty());
-        var queryRow = new HBox(8, field, mode, searching);
+        var mapToggle = new javafx.scene.control.ToggleButton("Map", new FontIcon(Feather.MAP));
+        mapToggle.setId("searchMapToggle");
+        mapToggle.setTooltip(new javafx.scene.control.Tooltip("Show the query and the results on a map of meaning"));
+        mapToggle.selectedProperty().bindBidirectional(model.showMapProperty());
+        var queryRow = new HBox(8, field, mode, mapToggle, searching);
         queryRow.setAlignment(Pos.CENTER_LEFT);
 
         var type = new ComboBox<DocumentType>();
@@ -171,7 +175,14 @@ public final class SearchView extends BorderPane {
             passages.show(model.context(), hit == null ? -1 : hit.chunkIndex(), model.terms());
         });
 
-        var split = new SplitPane(results, detail);
+        var map = new MapView(model.mapPoints(), hit -> {
+            results.getSelectionModel().select(hit);
+            model.selectedProperty().set(hit);
+        });
+        map.visibleProperty().bind(model.showMapProperty());
+        results.visibleProperty().bind(model.showMapProperty().not());
+        var left = new javafx.scene.layout.StackPane(results, map);
+        var split = new SplitPane(left, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         setCenter(split);

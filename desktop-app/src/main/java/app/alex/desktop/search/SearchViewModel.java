@@ -67,9 +67,26 @@ public final class SearchViewModel {
     private long sequence;
     private Set<String> terms = Set.of();
 
+    private final ObservableList<MapView.MapPoint> mapPoints = FXCollections.observableArrayList();
+    private final javafx.beans.property.BooleanProperty showMap = new javafx.beans.property.SimpleBooleanProperty(this, "showMap");
+    private final java.util.function.Supplier<app.alex.core.embed.Embedder> mapEmbedder;
+    private long mapSequence;
+
     public SearchViewModel(BackendConnection connection, TaskExecutor executor) {
+        this(connection, executor, app.alex.embedded.EmbeddedBackend::sharedEmbedder);
+    }
+
+    /**
+     * @param mapEmbedder embeds the query and the results for the map: the bundled MiniLM, on this
+     *                    machine whatever the backend (a remote search returns no vectors)
+     */
+    public SearchViewModel(BackendConnection connection, TaskExecutor executor,
+                           java.util.function.Supplier<app.alex.core.embed.Embedder> mapEmbedder) {
         this.connection = connection;
         this.executor = executor;
+        this.mapEmbedder = mapEmbedder;
+        results.addListener((javafx.collections.ListChangeListener<SearchHit>) c -> updateMap());
+        showMap.addListener((obs, was, now) -> updateMap());
         debounce.setOnFinished(e -> searchNow());
         ChangeListener<Object> restart = (obs, was, now) -> debounce.playFromStart();
         query.addListener(restart);
@@ -247,6 +264,44 @@ public final class SearchViewModel {
 
     public ObjectProperty<LocalDate> untilProperty() {
         return until;
+    }
+
+    /** Projects the query and the results to 2D when the map is shown (off the FX thread). */
+    private void updateMap() {
+        long mine = ++mapSequence;
+        List<SearchHit> hits = List.copyOf(results);
+        String text = query.get() == null ? "" : query.get().strip();
+        if (!showMap.get() || hits.isEmpty() || text.isEmpty()) {
+            mapPoints.clear();
+            return;
+        }
+        executor.execute(Tasks.of(() -> {
+            var texts = new java.util.ArrayList<String>();
+            texts.add(text);
+            hits.forEach(h -> texts.add(h.text()));
+            var points = ResultMap.project(mapEmbedder.get().embed(texts));
+            double best = hits.stream().mapToDouble(SearchHit::score).max().orElse(1);
+            double worst = hits.stream().mapToDouble(SearchHit::score).min().orElse(0);
+            var out = new java.util.ArrayList<MapView.MapPoint>();
+            out.add(new MapView.MapPoint(null, points.getFirst().x(), points.getFirst().y(), 1));
+            for (int i = 0; i < hits.size(); i++) {
+                double relative = best - worst < 1e-9 ? 1 : (hits.get(i).score() - worst) / (best - worst);
+                out.add(new MapView.MapPoint(hits.get(i), points.get(i + 1).x(), points.get(i + 1).y(), relative));
+            }
+            return out;
+        }, points -> {
+            if (mine == mapSequence) {
+                mapPoints.setAll(points);
+            }
+        }, failure -> status.set("The map could not be drawn: " + Errors.message(failure))));
+    }
+
+    public ObservableList<MapView.MapPoint> mapPoints() {
+        return mapPoints;
+    }
+
+    public javafx.beans.property.BooleanProperty showMapProperty() {
+        return showMap;
     }
 
     public ObservableList<SearchHit> results() {

@@ -15,9 +15,14 @@ public final class VirtualThreadTaskExecutor implements TaskExecutor, AutoClosea
         this.executor = Executors.newThreadPerTaskExecutor(factory);
     }
 
+    /** After {@link #close} (the window is closing) late work from timers and listeners is dropped, not an error. */
     @Override
     public <T> Task<T> execute(Task<T> task) {
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            task.cancel(false);
+        }
         return task;
     }
 
