@@ -65,6 +65,10 @@ final class MapView extends Pane {
             var label = new Label(shorten(p.hit().title()));
             label.getStyleClass().add("map-label");
             label.relocate(px + 9, py - 8);
+            if (p.x() > 0.6) {
+                // Near the right edge the label goes on the left of its dot, so it is not cut off.
+                label.setTranslateX(-label.prefWidth(-1) - 24);
+            }
             getChildren().addAll(dot, label);
         }
         if (query != null) {
