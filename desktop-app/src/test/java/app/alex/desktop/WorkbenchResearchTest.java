@@ -13,6 +13,7 @@ import app.alex.core.research.ResearchStep;
 import app.alex.desktop.backend.BackendSession;
 import app.alex.desktop.backend.EmbeddedIngestor;
 import app.alex.desktop.backend.Researchers;
+import app.alex.desktop.ingest.IngestItem;
 import app.alex.desktop.backend.ScheduledResearcher;
 import app.alex.research.schedule.ResearchScheduler;
 import app.alex.desktop.config.Settings;
@@ -191,6 +192,25 @@ class WorkbenchResearchTest {
                 && r.trigger() == ResearchReport.Trigger.SCHEDULED));
         waitUntil(10, () -> robot.from(app.workbench.root()).lookup("#statusMessage").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText())
                 .orElse("").startsWith("Scheduled research is ready: "));
+    }
+
+    @Test
+    void aWatchedFolderIngestsNewAndChangedFilesOnItsOwn(FxRobot robot) throws Exception {
+        Path watched = java.nio.file.Files.createDirectories(temp.resolve("watched-" + System.nanoTime()));
+        robot.interact(() -> app.close());
+        robot.interact(() -> app = TestWorkbench.show(new Stage(), settings -> new BackendSession(Settings.Mode.EMBEDDED,
+                backend.dataDir().toString(), backend.knowledgeBase(), researcher, new EmbeddedIngestor(backend.ingest()), null),
+                temp.resolve("config-" + System.nanoTime()), Settings.defaults().withWatchedFolders(List.of(watched.toString()))));
+        app.awaitHealthy();
+        var items = app.workbench.ingest().items();
+
+        java.nio.file.Files.writeString(watched.resolve("copper-note.md"), "# Copper\n\nCopper demand from grid investment rose.\n");
+        waitUntil(30, () -> items.stream().anyMatch(i -> i.name().equals("copper-note.md")
+                && i.status() == IngestItem.Status.NEW));
+
+        java.nio.file.Files.writeString(watched.resolve("copper-note.md"), "# Copper\n\nCopper demand from grid investment fell.\n");
+        waitUntil(30, () -> items.stream().anyMatch(i -> i.name().equals("copper-note.md")
+                && i.status() == IngestItem.Status.REPLACED));
     }
 
     @Test

@@ -10,25 +10,36 @@ import java.util.List;
  * mentions the settings cannot leak them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme) {
+public record Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme,
+                       List<String> watchedFolders) {
 
     public Settings {
         backend = backend == null ? Backend.DEFAULT : backend;
         languageModel = languageModel == null ? LanguageModel.DEFAULT : languageModel;
         schedule = schedule == null ? Schedule.DEFAULT : schedule;
         theme = theme == null ? Theme.LIGHT : theme;
+        watchedFolders = watchedFolders == null ? List.of()
+                : watchedFolders.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    public Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme) {
+        this(backend, languageModel, schedule, theme, List.of());
     }
 
     public static Settings defaults() {
-        return new Settings(Backend.DEFAULT, LanguageModel.DEFAULT, Schedule.DEFAULT, Theme.LIGHT);
+        return new Settings(Backend.DEFAULT, LanguageModel.DEFAULT, Schedule.DEFAULT, Theme.LIGHT, List.of());
     }
 
     public Settings withBackend(Backend value) {
-        return new Settings(value, languageModel, schedule, theme);
+        return new Settings(value, languageModel, schedule, theme, watchedFolders);
     }
 
     public Settings withTheme(Theme value) {
-        return new Settings(backend, languageModel, schedule, value);
+        return new Settings(backend, languageModel, schedule, value, watchedFolders);
+    }
+
+    public Settings withWatchedFolders(List<String> value) {
+        return new Settings(backend, languageModel, schedule, theme, value);
     }
 
     public enum Mode { EMBEDDED, REMOTE }

@@ -62,6 +62,38 @@ public final class IngestViewModel {
         this.notifier = notifier;
     }
 
+    private FolderWatcher watcher;
+
+    /**
+     * Keeps these folders ingested: new and changed files are queued on their own, once the folder
+     * has been quiet for a moment. Replaces any earlier watch; an empty list stops watching.
+     */
+    public synchronized void watch(List<Path> folders) {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        List<Path> existing = folders.stream().filter(Files::isDirectory).toList();
+        if (existing.size() < folders.size()) {
+            notifier.error("Not watched (not a folder): " + folders.stream().filter(f -> !Files.isDirectory(f))
+                    .map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        try {
+            watcher = new FolderWatcher(existing, WATCH_QUIET_MILLIS, changed -> javafx.application.Platform.runLater(() -> {
+                notifier.info("Watched folder changed: ingesting " + changed.size() + (changed.size() == 1 ? " file" : " files"));
+                addPaths(changed);
+            }));
+        } catch (java.io.IOException e) {
+            notifier.error("Cannot watch " + existing + ": " + e.getMessage());
+        }
+    }
+
+    /** How long a watched folder must be quiet before its changes are ingested. */
+    static final long WATCH_QUIET_MILLIS = 1500;
+
     /** Files and folders (dropped or chosen): one queued row each, folders expand as they are walked. */
     public void addPaths(List<Path> paths) {
         if (paths.isEmpty()) {

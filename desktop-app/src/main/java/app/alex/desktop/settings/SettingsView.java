@@ -199,6 +199,9 @@ public final class SettingsView extends BorderPane {
         span(grid, enabled, 0);
         row(grid, 1, "Every", hours);
         row(grid, 2, "Watchlist", watchlist);
+        var watched = text("settingsWatchedFolders", model.watchedFoldersProperty(),
+                "Folders to keep ingested, separated by ';' (new and changed files are ingested on their own)");
+        row(grid, 3, "Watched folders", watched);
         return section("Schedule", grid);
     }
 

@@ -50,6 +50,7 @@ public final class SettingsViewModel {
     private final StringProperty bedrockRegion = new SimpleStringProperty(this, "bedrockRegion", "");
     private final StringProperty bedrockModel = new SimpleStringProperty(this, "bedrockModel", "");
     private final BooleanProperty scheduleEnabled = new SimpleBooleanProperty(this, "scheduleEnabled");
+    private final StringProperty watchedFolders = new SimpleStringProperty(this, "watchedFolders", "");
     private final ObjectProperty<Integer> intervalHours = new SimpleObjectProperty<>(this, "intervalHours",
             Settings.Schedule.DEFAULT_INTERVAL_HOURS);
     private final StringProperty watchlist = new SimpleStringProperty(this, "watchlist", "");
@@ -88,6 +89,7 @@ public final class SettingsViewModel {
         bedrockRegion.set(m.bedrockRegion());
         bedrockModel.set(m.bedrockModel());
         var s = settings.schedule();
+        watchedFolders.set(String.join("; ", settings.watchedFolders()));
         scheduleEnabled.set(s.enabled());
         intervalHours.set(s.intervalHours());
         watchlist.set(String.join(", ", s.watchlist()));
@@ -102,7 +104,8 @@ public final class SettingsViewModel {
                 bedrockProfile.get(), bedrockRegion.get(), bedrockModel.get());
         var schedule = new Settings.Schedule(scheduleEnabled.get(), intervalHours.get() == null ? 0 : intervalHours.get(),
                 Arrays.stream((watchlist.get() == null ? "" : watchlist.get()).split("[,;\\n]")).toList());
-        return new Settings(backend, model, schedule, theme.get());
+        return new Settings(backend, model, schedule, theme.get(),
+                Arrays.stream((watchedFolders.get() == null ? "" : watchedFolders.get()).split("[;\n]")).toList());
     }
 
     /** Saves to disk, then reconnects if the backend or the language model changed. */
@@ -124,7 +127,8 @@ public final class SettingsViewModel {
             boolean reconnect = connection.sessionProperty().get() == null
                     || !Objects.equals(before.backend(), settings.backend())
                     || !Objects.equals(before.languageModel(), settings.languageModel())
-                    || !Objects.equals(before.schedule(), settings.schedule());
+                    || !Objects.equals(before.schedule(), settings.schedule())
+                    || !Objects.equals(before.watchedFolders(), settings.watchedFolders());
             if (reconnect) {
                 connection.connect(settings);
             }
@@ -216,6 +220,11 @@ public final class SettingsViewModel {
 
     public StringProperty bedrockModelProperty() {
         return bedrockModel;
+    }
+
+    /** Folders whose new and changed files are ingested on their own, separated by ';'. */
+    public StringProperty watchedFoldersProperty() {
+        return watchedFolders;
     }
 
     public BooleanProperty scheduleEnabledProperty() {

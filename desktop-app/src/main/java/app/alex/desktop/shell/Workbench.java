@@ -129,8 +129,11 @@ public final class Workbench implements Navigator {
                 notifier.error(connection.healthMessageProperty().get());
             }
         });
-        // Scheduled research arrives on its own: say so, and put it in the feed.
+        // Scheduled research arrives on its own: say so, and put it in the feed. Watched folders
+        // follow the session: they are ingested into whichever backend is connected.
         connection.sessionProperty().addListener((obs, was, now) -> {
+            ingest.watch(now == null ? java.util.List.of()
+                    : connection.settings().watchedFolders().stream().map(java.nio.file.Path::of).toList());
             if (now != null && now.researcher() instanceof ScheduledResearcher scheduled) {
                 scheduled.onScheduledReport(report -> Platform.runLater(() -> {
                     notifier.announce("New research", "Scheduled research is ready: " + report.title());
