@@ -40,7 +40,7 @@ public final class EmbeddedResearch {
 
     /** The in-app schedule with its state in the feed folder, not yet started. */
     public static ResearchScheduler scheduler(Path feedFolder, Researcher researcher, Duration interval, boolean enabled) {
-        return new ResearchScheduler(feedFolder.resolve("schedule.json"), Clock.systemUTC(), interval, enabled, () -> {
+        return new ResearchScheduler(feedFolder.resolve(ResearchScheduler.STATE_FILE), Clock.systemUTC(), interval, enabled, () -> {
             var report = researcher.researchAuto(step -> { });
             return "Researched \"" + report.topic() + "\": " + report.title();
         });

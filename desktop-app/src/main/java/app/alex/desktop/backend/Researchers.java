@@ -38,7 +38,7 @@ public final class Researchers {
         var service = EmbeddedResearch.open(knowledgeBase, feed, modelSettings(settings.languageModel()),
                 () -> settings.schedule().watchlist());
         var schedule = settings.schedule();
-        var researcher = new ScheduledResearcher(service, job -> new ResearchScheduler(feed.resolve("schedule.json"),
+        var researcher = new ScheduledResearcher(service, job -> new ResearchScheduler(feed.resolve(ResearchScheduler.STATE_FILE),
                 Clock.systemUTC(), Duration.ofHours(schedule.intervalHours()), schedule.enabled(), job));
         researcher.start();
         return researcher;

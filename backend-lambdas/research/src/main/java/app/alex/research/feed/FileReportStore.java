@@ -48,20 +48,30 @@ public final class FileReportStore implements ReportStore {
         try {
             Files.createDirectories(folder);
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                for (Path file : files.filter(FileReportStore::isReportFile).toList()) {
                     try {
                         ResearchReport report = JSON.readValue(file.toFile(), ResearchReport.class);
+                        if (report.id() == null) {
+                            throw new IOException("not a research report");
+                        }
                         reports.put(report.id(), report);
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
+                        // Another file in the folder, or a damaged report: keep it, skip it, say so.
                         unreadable.add(file.getFileName().toString());
-                        System.err.println("Warning: research report " + file + " cannot be read and is skipped: "
-                                + e.getClass().getSimpleName());
+                        System.err.println("Warning: " + file + " is not a readable research report and is skipped ("
+                                + e.getClass().getSimpleName() + ").");
                     }
                 }
             }
         } catch (IOException e) {
             throw new AlexException(ErrorCode.INTERNAL, "Cannot open the research folder " + folder + ": " + e.getMessage());
         }
+    }
+
+    /** Reports are {@code <id>.json}; hidden files (the schedule's state) are not reports. */
+    private static boolean isReportFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") && !name.startsWith(".");
     }
 
     /** File names of reports that could not be read at open (kept on disk for the analyst). */

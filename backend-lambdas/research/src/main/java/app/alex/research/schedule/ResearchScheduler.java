@@ -40,6 +40,9 @@ public final class ResearchScheduler implements AutoCloseable {
 
     public enum TickResult { NOT_DUE, RAN, FAILED, ALREADY_RUNNING, DISABLED }
 
+    /** The state file's name in the feed folder: hidden, so the feed never takes it for a report. */
+    public static final String STATE_FILE = ".schedule.json";
+
     private final Path stateFile;
     private final Clock clock;
     private final Job job;

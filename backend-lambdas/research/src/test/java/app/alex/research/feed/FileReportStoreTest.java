@@ -61,6 +61,21 @@ class FileReportStoreTest {
     }
 
     @Test
+    void theSchedulesStateAndOtherJsonFilesBesideTheFeedNeverBreakItsOpening() throws Exception {
+        var store = new FileReportStore(dir);
+        store.save(report(1, "ok", List.of()));
+        var scheduler = new app.alex.research.schedule.ResearchScheduler(dir.resolve(app.alex.research.schedule.ResearchScheduler.STATE_FILE),
+                java.time.Clock.systemUTC(), java.time.Duration.ofHours(2), true, () -> "ran");
+        scheduler.runNow();
+        Files.writeString(dir.resolve("notes.json"), "{\"lastRun\": \"2026-11-28T08:00:00Z\"}");
+
+        var reopened = new FileReportStore(dir);
+
+        assertThat(reopened.page(FeedQuery.latest(10)).reports()).extracting(ResearchReport::id).containsExactly("research-1");
+        assertThat(reopened.unreadable()).containsExactly("notes.json");
+    }
+
+    @Test
     void aDamagedReportFileIsSetAsideAndTheOthersStillLoad() throws Exception {
         var store = new FileReportStore(dir);
         store.save(report(1, "ok", List.of()));
