@@ -371,10 +371,6 @@ public final class DesktopBenchmark {
     }
 
     private static Running open(Path dataDir) throws Exception {
-        // Workaround: the in-app research schedule writes research/schedule.json, and FileReportStore reads
-        // every research/*.json as a report, so reopening a data folder fails with a NullPointerException
-        // (FileReportStore.<init>: a report without id). Remove the file until that is fixed.
-        Files.deleteIfExists(dataDir.resolve("research").resolve("schedule.json"));
         Platform.setImplicitExit(false);
         var started = new CompletableFuture<Void>();
         Platform.startup(() -> started.complete(null));
