@@ -1,6 +1,7 @@
 package app.alex.cli;
 
 import app.alex.cli.docs.DocsCommand;
+import app.alex.cli.docs.CompactCommand;
 import app.alex.cli.ingest.IngestCommand;
 import app.alex.cli.search.SearchCommand;
 import app.alex.cli.serve.ServeCommand;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
                 IngestCommand.class,
                 SearchCommand.class,
                 DocsCommand.class,
+                CompactCommand.class,
                 ServeCommand.class,
                 ResearchCommand.class,
                 FeedCommand.class,

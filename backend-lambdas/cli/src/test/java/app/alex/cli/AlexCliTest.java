@@ -190,4 +190,18 @@ class AlexCliTest {
         assertThat(show.out()).contains("Extractive brief");
         assertThat(alex("--data-dir", kb, "feed", "--unread").out()).contains("0 unread.");
     }
+
+    @Test
+    void compactKeepsEveryDocumentAndSearchStillFindsTheRightOneFirst() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        String kb = tmp.resolve("kb").toString();
+        alex("--data-dir", kb, "ingest", docs.toString());
+
+        Run compact = alex("--data-dir", kb, "compact");
+        Run search = alex("--data-dir", kb, "search", "how are reinvested dividends recorded", "-k", "1");
+
+        assertThat(compact.exitCode()).as(compact.err()).isZero();
+        assertThat(compact.out()).startsWith("Compacted 4 documents");
+        assertThat(search.out().lines().findFirst().orElseThrow()).contains("Dividend reinvestment");
+    }
 }

@@ -205,6 +205,24 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
     }
 
+    @Override
+    public void compact() {
+        try {
+            synchronized (commitLock) {
+                writer.forceMerge(1, true);
+                commit();
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not compact the index: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many segments (each with its own HNSW graph) a search walks now. */
+    public int segmentCount() {
+        return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
     private void commit() throws IOException {
         writer.setLiveCommitData(Map.of(DIMENSION_KEY, Integer.toString(dimension)).entrySet());
         writer.commit();

@@ -28,6 +28,22 @@ class LuceneVectorIndexTest extends VectorIndexContract {
     }
 
     @Test
+    void compactingMergesEverythingIntoOneSegmentAndLosesNothing() {
+        for (int i = 0; i < 12; i++) {
+            store(doc("d" + i, DocumentType.DOCUMENT, List.of(), "/d" + i, Instant.now(), 1), "passage number " + i);
+        }
+        var lucene = (LuceneVectorIndex) index;
+        assertThat(lucene.segmentCount()).isGreaterThan(1);
+
+        index.compact();
+
+        assertThat(lucene.segmentCount()).isEqualTo(1);
+        assertThat(index.stats().documents()).isEqualTo(12);
+        assertThat(search("passage number 7", 1, null, app.alex.core.search.SearchMode.KEYWORD).getFirst().chunk().documentId())
+                .isEqualTo("d7");
+    }
+
+    @Test
     void documentsSurviveClosingAndReopening() {
         store(doc("a", DocumentType.DOCUMENT, List.of(), "/a", Instant.now(), 1), "persisted passage");
         index.close();

@@ -58,6 +58,15 @@ public final class VectorSearchBenchmark {
                 index.upsert(doc, chunks, vs);
             }
             double buildSeconds = (System.nanoTime() - start) / 1e9;
+            int segments = index.segmentCount();
+            double compactSeconds = 0;
+            if (Arrays.asList(args).contains("--compact")) {
+                long c = System.nanoTime();
+                index.compact();
+                compactSeconds = (System.nanoTime() - c) / 1e9;
+            }
+            System.out.printf(Locale.ROOT, "segments after build %d; compact %.0f s; segments now %d%n", segments,
+                    compactSeconds, index.segmentCount());
             int queries = 300;
             long[] latencies = new long[queries];
             double recall = 0;

@@ -40,6 +40,14 @@ public interface VectorIndex extends AutoCloseable {
 
     IndexStats stats();
 
+    /**
+     * Reorganises storage for the fastest searches, for after a large ingest (Lucene merges its
+     * segments into one, so a query walks one HNSW graph instead of dozens). May take minutes on a
+     * large index; searches keep working meanwhile. Indexes that manage this themselves do nothing.
+     */
+    default void compact() {
+    }
+
     /** The ranking modes this index supports; S3 Vectors has no keyword ranking. */
     Set<SearchMode> supportedModes();
 
