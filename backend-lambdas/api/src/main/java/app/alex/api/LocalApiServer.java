@@ -87,7 +87,8 @@ public final class LocalApiServer implements AutoCloseable {
         return body.length > ApiRouter.MAX_BODY_BYTES ? null : body;
     }
 
-    static Map<String, String> query(String raw) {
+    /** Decodes a raw query string; the first value of a repeated name wins. */
+    public static Map<String, String> query(String raw) {
         var out = new HashMap<String, String>();
         if (raw == null || raw.isEmpty()) {
             return out;

@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -42,7 +41,7 @@ public final class FunctionUrlTransport {
             event.getHeaders().forEach((k, v) -> headers.put(k, v));
         }
         headers.remove("accept"); // no streaming through a buffered function URL
-        ApiResponse response = handler.handle(new ApiRequest(method, path, headers, query(event.getRawQueryString()), body));
+        ApiResponse response = handler.handle(new ApiRequest(method, path, headers, app.alex.api.LocalApiServer.query(event.getRawQueryString()), body));
         log(context, method, path, response.status(), (System.nanoTime() - start) / 1_000_000);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
@@ -50,19 +49,6 @@ public final class FunctionUrlTransport {
                 .withBody(new String(response.body(), StandardCharsets.UTF_8))
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    private static Map<String, String> query(String raw) {
-        var out = new HashMap<String, String>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 
     private static void log(Context context, String method, String path, int status, long millis) {
