@@ -41,6 +41,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -49,7 +50,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
@@ -106,15 +106,18 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     private final Path folder;
     private final int dimension;
+    private final Tuning tuning;
     private final Directory directory;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Object commitLock = new Object();
 
-    private LuceneVectorIndex(Path folder, int dimension, Directory directory, IndexWriter writer) throws IOException {
+    private LuceneVectorIndex(Path folder, int dimension, Tuning tuning, Directory directory, IndexWriter writer)
+            throws IOException {
         this.folder = folder;
         this.dimension = dimension;
+        this.tuning = tuning;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
@@ -122,12 +125,18 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** Opens (or creates) the index in {@code folder}; refuses a folder in use or built with another dimension. */
     public static LuceneVectorIndex open(Path folder, int dimension) {
+        return open(folder, dimension, Tuning.DEFAULT);
+    }
+
+    /** As {@link #open(Path, int)}, with explicit search and storage settings (benchmarks compare them). */
+    public static LuceneVectorIndex open(Path folder, int dimension, Tuning tuning) {
         Directory directory = null;
         IndexWriter writer = null;
         try {
-            directory = FSDirectory.open(folder);
+            directory = tuning.directory(folder);
             var config = new IndexWriterConfig(new EnglishAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCodec(tuning.codec())
                     .setRAMBufferSizeMB(64);
             writer = new IndexWriter(directory, config);
             var stored = writer.getLiveCommitData();
@@ -139,7 +148,7 @@ public final class LuceneVectorIndex implements VectorIndex {
                     }
                 }
             }
-            return new LuceneVectorIndex(folder, dimension, directory, writer);
+            return new LuceneVectorIndex(folder, dimension, tuning, directory, writer);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new IndexInUseException(folder.getParent() == null ? folder.toString() : folder.getParent().toString(), e);
@@ -263,9 +272,16 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     private List<ScoredChunk> semantic(IndexSearcher searcher, IndexQuery query, int k) throws IOException {
-        // Ask HNSW for more candidates than needed: better recall at little cost.
-        int candidates = Math.max(k, 50);
-        var knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filterQuery(query.filter(), "chunk"));
+        // Ask HNSW for more candidates than needed (better recall at little cost), then, where the graph holds
+        // quantised vectors, re-rank those candidates by their exact float vectors.
+        int candidates = Math.max(k, tuning.candidates());
+        // Only chunk documents carry a vector, so without a user filter the search needs none: an unfiltered
+        // HNSW walk is much cheaper than one that first collects the accepted documents of every segment.
+        Query filter = query.filter().isEmpty() ? null : filterQuery(query.filter(), "chunk");
+        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter);
+        if (tuning.vectors() != Tuning.Vectors.FLOAT32) {
+            knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query.vector(), VECTOR, candidates);
+        }
         TopDocs top = searcher.search(knn, k);
         var out = new ArrayList<ScoredChunk>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {

@@ -62,6 +62,21 @@ public final class EmbeddingThroughput {
             measure("langchain4j AllMiniLmL6V2EmbeddingModel.embedAll", texts, l4j, reference);
             measure("Alex MiniLmEmbedder (default options)", texts, ours::embed, reference);
             measure("Alex MiniLmEmbedder, int8 model (-q)", texts, quantized::embed, reference);
+            // -Dvariants=THREADS:BATCH_TOKENS:PARALLEL_CALLS,... e.g. 1:1024:2 (two one-core calls at once)
+            for (String v : System.getProperty("variants", "").split(",")) {
+                if (!v.isBlank()) {
+                    String[] p = v.strip().split(":");
+                    var options = new MiniLmEmbedder.Options(Integer.parseInt(p[0]), 16, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+                    var variant = MiniLmEmbedder.load(options);
+                    measure("Alex MiniLmEmbedder, " + options, texts, variant::embed, reference);
+                    variant.close();
+                    if (p.length > 3) {
+                        var q = MiniLmEmbedder.load("/all-minilm-l6-v2-q.onnx", options);
+                        measure("Alex MiniLmEmbedder, int8 model (-q), " + options, texts, q::embed, reference);
+                        q.close();
+                    }
+                }
+            }
             for (String b : System.getProperty("batches", "").split(",")) {
                 if (!b.isBlank()) {
                     var variant = MiniLmEmbedder.load(new MiniLmEmbedder.Options(Runtime.getRuntime().availableProcessors(),
