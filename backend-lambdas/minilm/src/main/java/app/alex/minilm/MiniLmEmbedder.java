@@ -10,11 +10,17 @@ import app.alex.core.error.ErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -30,19 +36,26 @@ public final class MiniLmEmbedder implements Embedder {
     /**
      * Tuning knobs; the defaults were chosen by the embedding benchmark (BENCHMARKS.md).
      *
-     * @param threads   ONNX Runtime intra-op threads
+     * @param threads   ONNX Runtime intra-op threads: the cores one model call uses
      * @param batchSize at most this many texts per model call
      * @param batchTokens at most this many padded word pieces per model call: attention grows with
      *                  the square of the length, so long passages go in small batches (4 of 256
      *                  pieces) and short ones in large batches (16 of 64)
+     * @param parallelCalls how many model calls run at once, each on its own thread (with
+     *                  {@code threads} cores each): whole batches in parallel split the work more
+     *                  evenly than one call split across cores
      */
-    public record Options(int threads, int batchSize, int batchTokens) {
+    public record Options(int threads, int batchSize, int batchTokens, int parallelCalls) {
         public Options(int threads, int batchSize) {
-            this(threads, batchSize, Integer.MAX_VALUE);
+            this(threads, batchSize, Integer.MAX_VALUE, 1);
+        }
+
+        public Options(int threads, int batchSize, int batchTokens) {
+            this(threads, batchSize, batchTokens, 1);
         }
 
         public static Options defaults() {
-            return new Options(Runtime.getRuntime().availableProcessors(), 16, 1024);
+            return new Options(Runtime.getRuntime().availableProcessors(), 16, 1024, 1);
         }
     }
 
@@ -51,6 +64,8 @@ public final class MiniLmEmbedder implements Embedder {
     private final MiniLmTokenizer tokenizer;
     private final int batchSize;
     private final int batchTokens;
+    /** Runs model calls in parallel when {@code parallelCalls > 1}; null otherwise. Platform threads: ONNX work is native. */
+    private final ExecutorService calls;
 
     private MiniLmEmbedder(OrtEnvironment environment, OrtSession session, MiniLmTokenizer tokenizer, Options options) {
         this.environment = environment;
@@ -58,6 +73,11 @@ public final class MiniLmEmbedder implements Embedder {
         this.tokenizer = tokenizer;
         this.batchSize = Math.max(1, options.batchSize());
         this.batchTokens = Math.max(1, options.batchTokens());
+        this.calls = options.parallelCalls() > 1 ? Executors.newFixedThreadPool(options.parallelCalls(), runnable -> {
+            var thread = new Thread(runnable, "minilm-call");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     public static MiniLmEmbedder load() {
@@ -116,20 +136,42 @@ public final class MiniLmEmbedder implements Embedder {
         // Batch texts of similar length together: padding is wasted work.
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
-        float[][] out = new float[n][];
+        var batches = new ArrayList<int[]>();
         for (int from = 0, to; from < n; from = to) {
             // Sorted ascending, so the last text of a batch is its longest: padded size = count x that length.
             to = from + 1;
             while (to < n && to - from < batchSize && (long) (to - from + 1) * ids[order[to]].length <= batchTokens) {
                 to++;
             }
-            long[][] batch = new long[to - from][];
-            for (int j = from; j < to; j++) {
-                batch[j - from] = ids[order[j]];
+            batches.add(new int[]{from, to});
+        }
+        float[][] out = new float[n][];
+        Consumer<int[]> embedBatch = range -> {
+            long[][] batch = new long[range[1] - range[0]][];
+            for (int j = range[0]; j < range[1]; j++) {
+                batch[j - range[0]] = ids[order[j]];
             }
             float[][] vectors = pooled(batch);
-            for (int j = from; j < to; j++) {
-                out[order[j]] = vectors[j - from];
+            for (int j = range[0]; j < range[1]; j++) {
+                out[order[j]] = vectors[j - range[0]];
+            }
+        };
+        if (calls == null || batches.size() == 1) {
+            batches.forEach(embedBatch);
+        } else {
+            var futures = batches.stream().map(range -> calls.submit(() -> embedBatch.accept(range))).toList();
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    futures.forEach(f -> f.cancel(false));
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new AlexException(ErrorCode.INTERNAL, "Embedding failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    futures.forEach(f -> f.cancel(false));
+                    Thread.currentThread().interrupt();
+                    throw new AlexException(ErrorCode.UNAVAILABLE, "Embedding was interrupted.", e);
+                }
             }
         }
         return Arrays.asList(out);
@@ -202,6 +244,9 @@ public final class MiniLmEmbedder implements Embedder {
 
     @Override
     public void close() {
+        if (calls != null) {
+            calls.shutdownNow();
+        }
         try {
             session.close();
         } catch (OrtException e) {

@@ -97,6 +97,24 @@ class MiniLmEmbedderTest {
     }
 
     @Test
+    void modelCallsRunInParallelGiveTheSameVectorsInInputOrder() {
+        var texts = new ArrayList<String>();
+        for (int i = 0; i < 30; i++) {
+            texts.add((i % 3 == 0 ? LONG : "quarterly revenue note ".repeat(1 + i)) + " " + i);
+        }
+        List<float[]> sequential = embedder.embed(texts);
+
+        try (var parallel = MiniLmEmbedder.load(new MiniLmEmbedder.Options(1, 4, 512, 2))) {
+            List<float[]> vectors = parallel.embed(texts);
+
+            assertThat(vectors).hasSize(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(Vectors.cosine(vectors.get(i), sequential.get(i))).as("text %d", i).isGreaterThan(0.9999);
+            }
+        }
+    }
+
+    @Test
     void emptyAndVeryLongTextsAreEmbeddedWithoutError() {
         float[] empty = embedder.embed("");
         float[] huge = embedder.embed("revenue margin guidance ".repeat(2000));
