@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 public final class EmbeddedBackend implements AutoCloseable {
     public static final String MODEL_ID = "all-MiniLM-L6-v2";
     public static final int DIMENSION = 384;
+    /** fp32 (default, the reference numbers) or int8 (faster; see MiniLmEmbedder.Precision). */
+    public static final String PRECISION_ENV = "ALEX_EMBEDDING_PRECISION";
 
     private final KnowledgeBaseFolder folder;
     private final Embedder embedder;
@@ -123,7 +125,9 @@ public final class EmbeddedBackend implements AutoCloseable {
 
         static synchronized Embedder embedder() {
             if (embedder == null) {
-                embedder = MiniLmEmbedder.load();
+                // ALEX_EMBEDDING_PRECISION=int8: about twice the ingest speed, vectors within cosine 0.99 of fp32.
+                embedder = MiniLmEmbedder.load(MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV)),
+                        MiniLmEmbedder.Options.defaults());
             }
             return new Unclosable(embedder);
         }

@@ -277,7 +277,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         int candidates = Math.max(k, tuning.candidates());
         // Only chunk documents carry a vector, so without a user filter the search needs none: an unfiltered
         // HNSW walk is much cheaper than one that first collects the accepted documents of every segment.
-        Query filter = query.filter().isEmpty() ? null : filterQuery(query.filter(), "chunk");
+        Query filter = query.filter().isEmpty() ? null : filterQuery(query.filter(), null);
         Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter);
         if (tuning.vectors() != Tuning.Vectors.FLOAT32) {
             knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query.vector(), VECTOR, candidates);
@@ -420,8 +420,12 @@ public final class LuceneVectorIndex implements VectorIndex {
         return new ScoredChunk(score, fromJson(doc.get(RECORD)), chunkOf(doc));
     }
 
+    /** The filter as a Lucene query; {@code kind} null leaves the kind out (vector searches: only chunks have vectors). */
     static Query filterQuery(SearchFilter filter, String kind) {
-        var builder = new BooleanQuery.Builder().add(kind(kind), BooleanClause.Occur.FILTER);
+        var builder = new BooleanQuery.Builder();
+        if (kind != null) {
+            builder.add(kind(kind), BooleanClause.Occur.FILTER);
+        }
         if (!filter.types().isEmpty()) {
             var any = new BooleanQuery.Builder();
             filter.types().forEach(t -> any.add(new TermQuery(new Term(TYPE, t.wireName())), BooleanClause.Occur.SHOULD));

@@ -32,7 +32,7 @@ public record Tuning(Vectors vectors, int candidates, boolean preload) {
         INT7
     }
 
-    public static final Tuning DEFAULT = new Tuning(Vectors.FLOAT32, 100, false);
+    public static final Tuning DEFAULT = new Tuning(Vectors.FLOAT32, 200, false);
 
     public Tuning {
         if (candidates < 1) {

@@ -39,8 +39,7 @@ public final class MiniLmEmbedder implements Embedder {
      * @param threads   ONNX Runtime intra-op threads: the cores one model call uses
      * @param batchSize at most this many texts per model call
      * @param batchTokens at most this many padded word pieces per model call: attention grows with
-     *                  the square of the length, so long passages go in small batches (4 of 256
-     *                  pieces) and short ones in large batches (16 of 64)
+     *                  the square of the length, so long passages go alone and short ones together
      * @param parallelCalls how many model calls run at once, each on its own thread (with
      *                  {@code threads} cores each): whole batches in parallel split the work more
      *                  evenly than one call split across cores
@@ -54,8 +53,12 @@ public final class MiniLmEmbedder implements Embedder {
             this(threads, batchSize, batchTokens, 1);
         }
 
+        /**
+         * One core per model call, one call per core, at most 256 padded pieces per call (one long passage
+         * or a few short ones): measured faster than one call spread over every core, in fp32 and int8.
+         */
         public static Options defaults() {
-            return new Options(Runtime.getRuntime().availableProcessors(), 16, 1024, 1);
+            return new Options(1, 16, 256, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -80,6 +83,27 @@ public final class MiniLmEmbedder implements Embedder {
         }) : null;
     }
 
+    /**
+     * The model's arithmetic. FP32 is the reference (the sentence-transformers numbers); INT8 quantises the
+     * weight matrix products when the model loads (see {@link Int8Quantizer}): about twice as fast on CPUs
+     * with int8 dot-product instructions, every vector within cosine 0.99 of the fp32 one (BENCHMARKS.md).
+     */
+    public enum Precision {
+        FP32, INT8;
+
+        /** Reads "fp32" or "int8" (any case); blank means FP32. */
+        public static Precision parse(String value) {
+            if (value == null || value.isBlank()) {
+                return FP32;
+            }
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "fp32" -> FP32;
+                case "int8" -> INT8;
+                default -> throw AlexException.badRequest("Unknown embedding precision '" + value + "': use fp32 or int8.");
+            };
+        }
+    }
+
     public static MiniLmEmbedder load() {
         return load(Options.defaults());
     }
@@ -88,21 +112,39 @@ public final class MiniLmEmbedder implements Embedder {
         return load(MODEL_RESOURCE, options);
     }
 
+    public static MiniLmEmbedder load(Precision precision, Options options) {
+        byte[] model = readModel(MODEL_RESOURCE);
+        if (precision == Precision.INT8) {
+            try {
+                model = Int8Quantizer.quantize(model);
+            } catch (IOException | RuntimeException e) {
+                throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be prepared for int8: " + e.getMessage(), e);
+            }
+        }
+        return create(model, options);
+    }
+
     /**
      * Loads another build of the same model from the classpath, e.g. the int8-quantised
      * {@code /all-minilm-l6-v2-q.onnx} (measured in BENCHMARKS.md; not the default).
      */
     public static MiniLmEmbedder load(String modelResource, Options options) {
-        byte[] model;
+        return create(readModel(modelResource), options);
+    }
+
+    private static byte[] readModel(String modelResource) {
         try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(modelResource)) {
             if (in == null) {
                 throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model is missing from the installation ("
                         + modelResource + "); reinstall Alex.");
             }
-            model = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be read: " + e.getMessage(), e);
         }
+    }
+
+    private static MiniLmEmbedder create(byte[] model, Options options) {
         try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             var sessionOptions = new OrtSession.SessionOptions();

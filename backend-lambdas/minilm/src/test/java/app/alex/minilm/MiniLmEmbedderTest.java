@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class MiniLmEmbedderTest {
@@ -112,6 +113,34 @@ class MiniLmEmbedderTest {
                 assertThat(Vectors.cosine(vectors.get(i), sequential.get(i))).as("text %d", i).isGreaterThan(0.9999);
             }
         }
+    }
+
+    @Test
+    void int8PrecisionKeepsEveryVectorWithinCosine099OfFp32() {
+        var texts = new ArrayList<String>(List.of(LONG,
+                "A man is eating food.",
+                "The board approved a special dividend of $1.25 per share, payable in March.",
+                "Reinvested dividends are recorded as new purchases at the price on the reinvestment date.",
+                "Gross margin fell 240 basis points on higher freight costs and an unfavourable mix.",
+                "Management reiterated full-year guidance despite weaker demand in Europe.",
+                "The covenant requires net debt to EBITDA below 3.5x, tested quarterly."));
+        List<float[]> fp32 = embedder.embed(texts);
+
+        try (var int8 = MiniLmEmbedder.load(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Options.defaults())) {
+            List<float[]> quantized = int8.embed(texts);
+
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(quantized.get(i)).hasSize(384);
+                assertThat(Vectors.cosine(quantized.get(i), fp32.get(i))).as("text %d", i).isGreaterThan(0.99);
+            }
+        }
+    }
+
+    @Test
+    void precisionIsReadFromSettingsWithAClearErrorForUnknownValues() {
+        assertThat(MiniLmEmbedder.Precision.parse(null)).isEqualTo(MiniLmEmbedder.Precision.FP32);
+        assertThat(MiniLmEmbedder.Precision.parse(" INT8 ")).isEqualTo(MiniLmEmbedder.Precision.INT8);
+        assertThatThrownBy(() -> MiniLmEmbedder.Precision.parse("fp16")).hasMessageContaining("use fp32 or int8");
     }
 
     @Test
