@@ -33,17 +33,23 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -60,8 +66,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -275,20 +284,60 @@ public final class LuceneVectorIndex implements VectorIndex {
         // Ask HNSW for more candidates than needed (better recall at little cost), then, where the graph holds
         // quantised vectors, re-rank those candidates by their exact float vectors.
         int candidates = Math.max(k, tuning.candidates());
-        // Only chunk documents carry a vector, so without a user filter the search needs none: an unfiltered
-        // HNSW walk is much cheaper than one that first collects the accepted documents of every segment.
-        Query filter = query.filter().isEmpty() ? null : filterQuery(query.filter(), null);
-        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter);
-        if (tuning.vectors() != Tuning.Vectors.FLOAT32) {
-            knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query.vector(), VECTOR, candidates);
+        ScoreDoc[] hits;
+        if (query.filter().isEmpty()) {
+            // Only chunk documents carry a vector, so the search needs no filter at all: an unfiltered HNSW
+            // walk is much cheaper than one that first collects the accepted documents of every segment.
+            hits = searcher.search(knn(query, candidates, null), k).scoreDocs;
+        } else {
+            Query filter = filterQuery(query.filter(), null);
+            // A filter most chunks pass is cheapest applied after an unfiltered search: if k of the best
+            // candidates pass it, they are the best k that pass. Otherwise (a narrow filter) the graph
+            // search itself is filtered.
+            hits = passing(searcher, filter, searcher.search(knn(query, candidates, null), candidates).scoreDocs, k);
+            if (hits.length < k) {
+                hits = searcher.search(knn(query, candidates, filter), k).scoreDocs;
+            }
         }
-        TopDocs top = searcher.search(knn, k);
-        var out = new ArrayList<ScoredChunk>(top.scoreDocs.length);
-        for (ScoreDoc hit : top.scoreDocs) {
+        var out = new ArrayList<ScoredChunk>(hits.length);
+        for (ScoreDoc hit : hits) {
             // Lucene scores DOT_PRODUCT as (1 + cosine) / 2 for unit vectors: report cosine.
             out.add(scored(searcher, hit.doc, 2.0 * hit.score - 1.0));
         }
         return out;
+    }
+
+    private Query knn(IndexQuery query, int candidates, Query filter) {
+        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter);
+        return tuning.vectors() == Tuning.Vectors.FLOAT32 ? knn
+                : RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query.vector(), VECTOR, candidates);
+    }
+
+    /** The best {@code k} of {@code ranked} (best first) that match {@code filter}; checked segment by segment. */
+    private static ScoreDoc[] passing(IndexSearcher searcher, Query filter, ScoreDoc[] ranked, int k) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        ScoreDoc[] byDoc = ranked.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));
+        var matches = new HashSet<Integer>();
+        int leafIndex = -1;
+        DocIdSetIterator iterator = null;
+        for (ScoreDoc hit : byDoc) {
+            int leaf = ReaderUtil.subIndex(hit.doc, leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                Scorer scorer = weight.scorer(leaves.get(leaf));
+                iterator = scorer == null ? null : scorer.iterator();
+            }
+            int target = hit.doc - leaves.get(leaf).docBase;
+            if (iterator != null) {
+                int at = iterator.docID() < target ? iterator.advance(target) : iterator.docID();
+                if (at == target) {
+                    matches.add(hit.doc);
+                }
+            }
+        }
+        return Arrays.stream(ranked).filter(hit -> matches.contains(hit.doc)).limit(k).toArray(ScoreDoc[]::new);
     }
 
     private List<ScoredChunk> keyword(IndexSearcher searcher, IndexQuery query, int k) throws IOException {

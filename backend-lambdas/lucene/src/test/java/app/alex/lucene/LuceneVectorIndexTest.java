@@ -44,6 +44,25 @@ class LuceneVectorIndexTest extends VectorIndexContract {
     }
 
     @Test
+    void aNarrowFilterStillFindsItsMatchesWhenNoneAreAmongTheUnfilteredCandidates() {
+        index.close();
+        // 5 candidates: the unfiltered search sees only the 5 nearest chunks, none of them a note
+        index = LuceneVectorIndex.open(dir.resolve("narrow"), 384, new Tuning(Tuning.Vectors.FLOAT32, 5, false));
+        for (int i = 0; i < 30; i++) {
+            store(doc("d" + i, DocumentType.DOCUMENT, List.of(), "/d" + i, Instant.now(), 1), "dividends reinvested " + i);
+        }
+        store(doc("n1", DocumentType.NOTE, List.of(), "/n1", Instant.now(), 1), "oil production quotas");
+        store(doc("n2", DocumentType.NOTE, List.of(), "/n2", Instant.now(), 1), "refinery margins widen");
+        var notesOnly = new app.alex.core.search.SearchFilter(java.util.Set.of(DocumentType.NOTE), null, null, null, null);
+
+        var broad = search("dividends reinvested", 3, null, app.alex.core.search.SearchMode.SEMANTIC);
+        var narrow = search("dividends reinvested", 3, notesOnly, app.alex.core.search.SearchMode.SEMANTIC);
+
+        assertThat(broad).extracting(hit -> hit.document().type()).containsOnly(DocumentType.DOCUMENT);
+        assertThat(narrow).extracting(hit -> hit.chunk().documentId()).containsExactlyInAnyOrder("n1", "n2");
+    }
+
+    @Test
     void documentsSurviveClosingAndReopening() {
         store(doc("a", DocumentType.DOCUMENT, List.of(), "/a", Instant.now(), 1), "persisted passage");
         index.close();
