@@ -17,6 +17,8 @@ import app.alex.minilm.MiniLmTokenizer;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -51,9 +53,19 @@ public final class EmbeddedBackend implements AutoCloseable {
         this.knowledgeBase = new ServiceKnowledgeBase(ingest, search, library);
     }
 
-    /** Opens (or creates) the knowledge base in {@code dataDir} with the bundled model; the model loads on first use. */
+    /**
+     * Opens (or creates) the knowledge base in {@code dataDir} with the bundled model in the precision
+     * {@code ALEX_EMBEDDING_PRECISION} names (fp32 when unset); the model loads on first use.
+     */
     public static EmbeddedBackend open(Path dataDir) {
-        return open(dataDir, new LazyEmbedder(MODEL_ID, DIMENSION, SharedModel::embedder), SharedModel::tokenizer);
+        return open(dataDir, MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV)));
+    }
+
+    /** As {@link #open(Path)} with the model in the given precision (the desktop's setting). */
+    public static EmbeddedBackend open(Path dataDir, MiniLmEmbedder.Precision precision) {
+        SharedModel.lastOpened = precision;
+        return open(dataDir, new LazyEmbedder(MODEL_ID, DIMENSION, () -> SharedModel.embedder(precision)),
+                SharedModel::tokenizer);
     }
 
     /** Opens with a given embedder and tokenizer (tests, benchmarks). */
@@ -95,7 +107,8 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     /** The process's shared MiniLM (loaded on first use), for callers that embed outside a knowledge base. */
     public static Embedder sharedEmbedder() {
-        return SharedModel.embedder();
+        return SharedModel.embedder(SharedModel.lastOpened != null ? SharedModel.lastOpened
+                : MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV)));
     }
 
     public Embedder embedder() {
@@ -120,16 +133,16 @@ public final class EmbeddedBackend implements AutoCloseable {
      * load, so reopening a knowledge base (tests, the desktop switching folders) reuses it.
      */
     private static final class SharedModel {
-        private static volatile MiniLmEmbedder embedder;
+        private static final Map<MiniLmEmbedder.Precision, MiniLmEmbedder> embedders = new EnumMap<>(MiniLmEmbedder.Precision.class);
         private static volatile MiniLmTokenizer tokenizer;
+        /** The precision of the knowledge base opened last: what {@link #sharedEmbedder()} embeds with. */
+        static volatile MiniLmEmbedder.Precision lastOpened;
 
-        static synchronized Embedder embedder() {
-            if (embedder == null) {
-                // ALEX_EMBEDDING_PRECISION=int8: about twice the ingest speed, vectors within cosine 0.99 of fp32.
-                embedder = MiniLmEmbedder.load(MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV)),
-                        MiniLmEmbedder.Options.defaults());
-            }
-            return new Unclosable(embedder);
+        static synchronized Embedder embedder(MiniLmEmbedder.Precision precision) {
+            // fp32 or int8 (ALEX_EMBEDDING_PRECISION, the desktop's setting): int8 is about twice as fast, vectors
+            // within cosine 0.99 of fp32. Each loads once per process, when first asked for.
+            return new Unclosable(embedders.computeIfAbsent(precision,
+                    p -> MiniLmEmbedder.load(p, MiniLmEmbedder.Options.defaults())));
         }
 
         static synchronized Tokenizer tokenizer() {

@@ -7,6 +7,7 @@ import app.alex.core.research.Researcher;
 import app.alex.desktop.config.Settings;
 import app.alex.embedded.DataFolders;
 import app.alex.embedded.EmbeddedBackend;
+import app.alex.minilm.MiniLmEmbedder;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public final class DefaultBackendFactory implements BackendFactory {
         return switch (backend.mode()) {
             case EMBEDDED -> {
                 Path dir = dataDir(backend);
-                EmbeddedBackend embedded = EmbeddedBackend.open(dir);
+                EmbeddedBackend embedded = EmbeddedBackend.open(dir,
+                        backend.fastEmbedding() ? MiniLmEmbedder.Precision.INT8 : MiniLmEmbedder.Precision.FP32);
                 try {
                     Researcher researcher = researchers.create(settings, embedded.knowledgeBase());
                     yield new BackendSession(Settings.Mode.EMBEDDED, dir.toString(), embedded.knowledgeBase(), researcher,

@@ -39,6 +39,7 @@ public final class SettingsViewModel {
 
     private final ObjectProperty<Settings.Mode> mode = new SimpleObjectProperty<>(this, "mode", Settings.Mode.EMBEDDED);
     private final StringProperty dataDir = new SimpleStringProperty(this, "dataDir", "");
+    private final BooleanProperty fastEmbedding = new SimpleBooleanProperty(this, "fastEmbedding", false);
     private final StringProperty apiUrl = new SimpleStringProperty(this, "apiUrl", "");
     private final StringProperty apiKey = new SimpleStringProperty(this, "apiKey", "");
     private final StringProperty researcherUrl = new SimpleStringProperty(this, "researcherUrl", "");
@@ -77,6 +78,7 @@ public final class SettingsViewModel {
         var b = settings.backend();
         mode.set(b.mode());
         dataDir.set(b.dataDir());
+        fastEmbedding.set(b.fastEmbedding());
         apiUrl.set(b.apiUrl());
         apiKey.set(b.apiKey());
         researcherUrl.set(b.researcherUrl());
@@ -99,7 +101,8 @@ public final class SettingsViewModel {
 
     /** The settings as the form shows them now. */
     public Settings current() {
-        var backend = new Settings.Backend(mode.get(), dataDir.get(), apiUrl.get(), apiKey.get(), researcherUrl.get());
+        var backend = new Settings.Backend(mode.get(), dataDir.get(), apiUrl.get(), apiKey.get(), researcherUrl.get(),
+                fastEmbedding.get());
         var model = new Settings.LanguageModel(provider.get(), llmBaseUrl.get(), llmModel.get(), llmApiKey.get(),
                 bedrockProfile.get(), bedrockRegion.get(), bedrockModel.get());
         var schedule = new Settings.Schedule(scheduleEnabled.get(), intervalHours.get() == null ? 0 : intervalHours.get(),
@@ -180,6 +183,10 @@ public final class SettingsViewModel {
 
     public StringProperty dataDirProperty() {
         return dataDir;
+    }
+
+    public BooleanProperty fastEmbeddingProperty() {
+        return fastEmbedding;
     }
 
     public StringProperty apiUrlProperty() {

@@ -18,7 +18,7 @@ class SettingsStoreTest {
     Path temp;
 
     static Settings sample() {
-        return new Settings(new Settings.Backend(Settings.Mode.REMOTE, "", "https://api.example.com/prod", "secret-key", ""),
+        return new Settings(new Settings.Backend(Settings.Mode.REMOTE, "", "https://api.example.com/prod", "secret-key", "", true),
                 new Settings.LanguageModel(Settings.Provider.OPENAI_COMPATIBLE, "http://localhost:11434/v1", "llama3",
                         "llm-secret", "", "", ""),
                 new Settings.Schedule(true, 4, List.of("NVDA", " AMD ", "", "NVDA")), Settings.Theme.DARK);
@@ -53,6 +53,18 @@ class SettingsStoreTest {
         try (var files = Files.list(fresh)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("settings.json");
         }
+    }
+
+    @Test
+    void aSettingsFileFromBeforeTheFasterIngestChoiceLoadsWithExactEmbeddings() throws Exception {
+        Path dir = temp.resolve("older");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("settings.json"), "{\"backend\": {\"mode\": \"EMBEDDED\", \"dataDir\": \"/data/kb\"}}");
+
+        Settings loaded = new SettingsStore(dir).load();
+
+        assertThat(loaded.backend().fastEmbedding()).isFalse();
+        assertThat(loaded.backend().dataDir()).isEqualTo("/data/kb");
     }
 
     @Test

@@ -156,6 +156,20 @@ class SettingsRemoteTest {
     }
 
     @Test
+    void fasterIngestIsAnEmbeddedChoiceThatIsSaved(FxRobot robot) {
+        app.awaitHealthy();
+        shortcut(robot, Screen.SETTINGS);
+        robot.clickOn("#settingsFastEmbedding");
+        robot.clickOn("#settingsSave");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(10, () -> Files.exists(configDir.resolve(SettingsStore.FILE_NAME)));
+
+        assertThat(new SettingsStore(configDir).load().backend().fastEmbedding()).isTrue();
+        robot.clickOn("#settingsModeRemote");
+        assertThat(robot.lookup("#settingsFastEmbedding").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
+    }
+
+    @Test
     void theDarkThemeAppliesAtOnce(FxRobot robot) {
         app.awaitHealthy();
         shortcut(robot, Screen.SETTINGS);
