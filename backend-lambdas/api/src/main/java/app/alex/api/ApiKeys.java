@@ -1,5 +1,8 @@
 package app.alex.api;
 
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +32,23 @@ public final class ApiKeys {
 
     public boolean isEmpty() {
         return digests.isEmpty();
+    }
+
+    /**
+     * Checks a request's {@code x-api-key} header: nothing to check when no keys are configured (the
+     * transport authenticates), 401 when the header is missing, 403 when the key is not one of these.
+     */
+    public void authenticate(ApiRequest request) {
+        if (isEmpty()) {
+            return;
+        }
+        String key = request.header("x-api-key");
+        if (key == null || key.isBlank()) {
+            throw new AlexException(ErrorCode.UNAUTHORIZED, "An API key is required in the x-api-key header.");
+        }
+        if (!accepts(key)) {
+            throw new AlexException(ErrorCode.FORBIDDEN, "The API key is not valid.");
+        }
     }
 
     public boolean accepts(String key) {

@@ -67,7 +67,7 @@ public final class ApiRouter implements ApiHandler {
     @Override
     public ApiResponse handle(ApiRequest request) {
         try {
-            authenticate(request);
+            keys.authenticate(request);
             if (request.body().length > MAX_BODY_BYTES) {
                 throw new AlexException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than "
                         + MAX_BODY_BYTES / (1024 * 1024) + " MB. Send large documents in parts of at most "
@@ -99,19 +99,6 @@ public final class ApiRouter implements ApiHandler {
 
     private static boolean knownPath(String path) {
         return path.equals("/ingest") || path.equals("/search") || path.equals("/documents") || DOCUMENT.matcher(path).matches();
-    }
-
-    private void authenticate(ApiRequest request) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        String key = request.header("x-api-key");
-        if (key == null || key.isBlank()) {
-            throw new AlexException(ErrorCode.UNAUTHORIZED, "An API key is required in the x-api-key header.");
-        }
-        if (!keys.accepts(key)) {
-            throw new AlexException(ErrorCode.FORBIDDEN, "The API key is not valid.");
-        }
     }
 
     private JsonNode body(ApiRequest request) {

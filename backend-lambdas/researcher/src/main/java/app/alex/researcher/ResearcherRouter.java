@@ -79,7 +79,7 @@ public final class ResearcherRouter implements ApiHandler {
             String path = request.path().length() > 1 && request.path().endsWith("/")
                     ? request.path().substring(0, request.path().length() - 1) : request.path();
             if (!path.equals("/health")) {
-                authenticate(request);
+                keys.authenticate(request);
             }
             Matcher read = READ.matcher(path);
             Matcher report = REPORT.matcher(path);
@@ -122,19 +122,6 @@ public final class ResearcherRouter implements ApiHandler {
 
     private static void log(ResearchStep step) {
         LOG.info(() -> "research step " + step.kind() + ": " + step.message());
-    }
-
-    private void authenticate(ApiRequest request) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        String key = request.header("x-api-key");
-        if (key == null || key.isBlank()) {
-            throw new AlexException(ErrorCode.UNAUTHORIZED, "An API key is required in the x-api-key header.");
-        }
-        if (!keys.accepts(key)) {
-            throw new AlexException(ErrorCode.FORBIDDEN, "The API key is not valid.");
-        }
     }
 
     private static boolean wantsStream(ApiRequest request) {
