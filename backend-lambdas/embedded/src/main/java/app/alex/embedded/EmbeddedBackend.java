@@ -58,7 +58,11 @@ public final class EmbeddedBackend implements AutoCloseable {
      * {@code ALEX_EMBEDDING_PRECISION} names (fp32 when unset); the model loads on first use.
      */
     public static EmbeddedBackend open(Path dataDir) {
-        return open(dataDir, MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV)));
+        return open(dataDir, configuredPrecision());
+    }
+
+    private static MiniLmEmbedder.Precision configuredPrecision() {
+        return MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV));
     }
 
     /** As {@link #open(Path)} with the model in the given precision (the desktop's setting). */
@@ -107,8 +111,8 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     /** The process's shared MiniLM (loaded on first use), for callers that embed outside a knowledge base. */
     public static Embedder sharedEmbedder() {
-        return SharedModel.embedder(SharedModel.lastOpened != null ? SharedModel.lastOpened
-                : MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV)));
+        var opened = SharedModel.lastOpened;
+        return SharedModel.embedder(opened != null ? opened : configuredPrecision());
     }
 
     public Embedder embedder() {

@@ -5,11 +5,6 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.MMapDirectory;
-
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * How the embedded index stores and searches vectors.
@@ -20,10 +15,8 @@ import java.nio.file.Path;
  * @param vectors    how the HNSW graph holds vectors (the exact float vectors are always kept too)
  * @param candidates how many nearest neighbours each segment's graph search collects (HNSW's "ef");
  *                   the best k of them are returned
- * @param preload    load the graph and the quantised vectors into memory when a segment opens, so
- *                   the first searches do not pay page faults
  */
-public record Tuning(Vectors vectors, int candidates, boolean preload) {
+public record Tuning(Vectors vectors, int candidates) {
 
     public enum Vectors {
         /** 4 bytes per dimension in the graph: exact distances while walking it. */
@@ -32,7 +25,7 @@ public record Tuning(Vectors vectors, int candidates, boolean preload) {
         INT7
     }
 
-    public static final Tuning DEFAULT = new Tuning(Vectors.FLOAT32, 200, false);
+    public static final Tuning DEFAULT = new Tuning(Vectors.FLOAT32, 200);
 
     public Tuning {
         if (candidates < 1) {
@@ -51,14 +44,5 @@ public record Tuning(Vectors vectors, int candidates, boolean preload) {
                 return format;
             }
         };
-    }
-
-    Directory directory(Path folder) throws IOException {
-        var directory = new MMapDirectory(folder);
-        if (preload) {
-            // .vex: the graph; .veq: quantised vectors. The float vectors (.vec) are read only to re-rank.
-            directory.setPreload((name, context) -> name.endsWith(".vex") || name.endsWith(".veq"));
-        }
-        return directory;
     }
 }

@@ -47,7 +47,7 @@ class LuceneVectorIndexTest extends VectorIndexContract {
     void aNarrowFilterStillFindsItsMatchesWhenNoneAreAmongTheUnfilteredCandidates() {
         index.close();
         // 5 candidates: the unfiltered search sees only the 5 nearest chunks, none of them a note
-        index = LuceneVectorIndex.open(dir.resolve("narrow"), 384, new Tuning(Tuning.Vectors.FLOAT32, 5, false));
+        index = LuceneVectorIndex.open(dir.resolve("narrow"), 384, new Tuning(Tuning.Vectors.FLOAT32, 5));
         for (int i = 0; i < 30; i++) {
             store(doc("d" + i, DocumentType.DOCUMENT, List.of(), "/d" + i, Instant.now(), 1), "dividends reinvested " + i);
         }

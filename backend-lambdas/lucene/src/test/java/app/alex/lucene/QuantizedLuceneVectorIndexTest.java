@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * default), and the switch between formats on an existing index: no re-ingest, nothing lost.
  */
 class QuantizedLuceneVectorIndexTest extends VectorIndexContract {
-    static final Tuning INT7 = new Tuning(Tuning.Vectors.INT7, 100, true);
+    static final Tuning INT7 = new Tuning(Tuning.Vectors.INT7, 100);
 
     @TempDir
     Path dir;

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * Vectors are synthetic but not uniform: 384-d Gaussian clusters (1,000 centres, spread 0.35,
  * normalised), like topical passages; queries are fresh points from the same clusters.
  * Usage: VectorSearchBenchmark SIZE [SCRATCH_DIR] [--compact], with -Dvectors=FLOAT32|INT7,
- * -Dcandidates=50,100,... (one measurement per value, same queries) and -Dpreload=true. Documents of
+ * -Dcandidates=50,100,... (one measurement per value, same queries). Documents of
  * 100 chunks each, committed per document as ingest does; an index of the right size already in
  * SCRATCH_DIR is reused (the vectors are the same for the same SIZE: fixed seed).
  */
@@ -40,7 +40,6 @@ public final class VectorSearchBenchmark {
         int size = Integer.parseInt(args[0]);
         Path dir = args.length > 1 && !args[1].startsWith("--") ? Path.of(args[1]) : Files.createTempDirectory("alex-bench");
         var vectorsFormat = Tuning.Vectors.valueOf(System.getProperty("vectors", "FLOAT32"));
-        boolean preload = Boolean.getBoolean("preload");
         int[] candidateSettings = Arrays.stream(System.getProperty("candidates", "50").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         var random = new Random(42);
@@ -54,7 +53,7 @@ public final class VectorSearchBenchmark {
         }
         Path folder = dir.resolve("index-" + size + "-" + vectorsFormat.name().toLowerCase(Locale.ROOT));
         long start = System.nanoTime();
-        try (var index = LuceneVectorIndex.open(folder, DIM, new Tuning(vectorsFormat, candidateSettings[0], preload))) {
+        try (var index = LuceneVectorIndex.open(folder, DIM, new Tuning(vectorsFormat, candidateSettings[0]))) {
             if (index.stats().chunks() == size) {
                 System.out.println("reusing the index in " + folder);
             } else {
@@ -85,7 +84,7 @@ public final class VectorSearchBenchmark {
         for (int candidates : candidateSettings) {
             // Reopened per setting: the first searches of each run pay the same cold start.
             long open = System.nanoTime();
-            try (var index = LuceneVectorIndex.open(folder, DIM, new Tuning(vectorsFormat, candidates, preload))) {
+            try (var index = LuceneVectorIndex.open(folder, DIM, new Tuning(vectorsFormat, candidates))) {
                 double openMs = (System.nanoTime() - open) / 1e6;
                 for (float[] warm : warmups) {
                     index.search(new IndexQuery(warm, "q", 10, null, SearchMode.SEMANTIC));
@@ -99,8 +98,8 @@ public final class VectorSearchBenchmark {
                     recall += recall(exact.get(q), hits);
                 }
                 Arrays.sort(latencies);
-                System.out.printf(Locale.ROOT, "%,d vectors, %s graph, %d candidates%s: open %.0f ms, p50 %.2f ms, "
-                                + "p99 %.2f ms, recall@10 %.3f%n", size, vectorsFormat, candidates, preload ? ", preloaded" : "",
+                System.out.printf(Locale.ROOT, "%,d vectors, %s graph, %d candidates: open %.0f ms, p50 %.2f ms, "
+                                + "p99 %.2f ms, recall@10 %.3f%n", size, vectorsFormat, candidates,
                         openMs, latencies[queries / 2] / 1e6, latencies[(int) (queries * 0.99)] / 1e6, recall / queries);
                 if (candidates == candidateSettings[0]) {
                     // Filters make HNSW walk only accepted chunks; latency only (recall here would need a filtered brute force).
