@@ -57,7 +57,6 @@ public final class CloudKnowledgeBase {
         if (System.getProperty("DJL_CACHE_DIR") == null && env.get("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", "/tmp/djl");
         }
-        System.setProperty("ai.djl.offline", "true");
         return wire(SageMakerEmbedder.fromEnvironment(env), S3VectorsIndex.fromEnvironment(env), MiniLmTokenizer.load(),
                 Clock.systemUTC());
     }

@@ -24,6 +24,10 @@ public final class MiniLmTokenizer implements Tokenizer, AutoCloseable {
     /** sentence-transformers' max_seq_length for this model, including [CLS] and [SEP]. */
     public static final int MAX_SEQUENCE = 256;
 
+    static {
+        DjlOffline.apply(); // before any DJL class is initialised: no metadata probe, no telemetry
+    }
+
     private final HuggingFaceTokenizer counting;
     private final HuggingFaceTokenizer modelInput;
 

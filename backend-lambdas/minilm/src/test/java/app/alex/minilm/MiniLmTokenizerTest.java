@@ -23,6 +23,13 @@ class MiniLmTokenizerTest {
     }
 
     @Test
+    void loadingTheTokenizerTurnsOffDjlsMetadataProbeAndTelemetry() {
+        // DJL's own decisions, read from DJL: Ec2Utils.callHome returns at once in offline mode or opted out.
+        assertThat(ai.djl.util.Utils.isOfflineMode()).isTrue();
+        assertThat(ai.djl.util.Utils.getEnvOrSystemProperty("OPT_OUT_TRACKING")).isEqualTo("true");
+    }
+
+    @Test
     void wordPiecesHaveNoSpecialTokensAndTheirSpansPointIntoTheText() {
         String text = "Unbelievable earnings, NVDA!";
         List<TokenSpan> spans = tokenizer.tokenize(text);
