@@ -68,7 +68,8 @@ public final class BedrockConverseModel implements LanguageModel {
     /**
      * A client for the analyst's machine or a Lambda: explicit region, the light URL-connection
      * HTTP client, a named profile when given (else the default chain), and a timeout above the
-     * model's longest answers. {@code endpoint} is null except in tests.
+     * model's longest answers. {@code endpoint} null means Bedrock's own endpoint for the region
+     * (tests and {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, read by {@link ModelSettings}, give another).
      */
     public static BedrockConverseModel create(String region, String profile, String modelId, URI endpoint,
                                               AwsCredentialsProvider credentials, Duration timeout) {
