@@ -141,13 +141,16 @@ public final class BedrockConverseModel implements LanguageModel {
         List<ContentBlock> pendingResults = new ArrayList<>();
         for (ChatMessage message : request.messages()) {
             if (!(message instanceof ChatMessage.ToolResult) && !pendingResults.isEmpty()) {
-                messages.add(Message.builder().role(ConversationRole.USER).content(List.copyOf(pendingResults)).build());
+                append(messages, ConversationRole.USER, pendingResults);
                 pendingResults.clear();
             }
             switch (message) {
                 case ChatMessage.System s -> system.add(SystemContentBlock.fromText(s.text()));
-                case ChatMessage.User u -> messages.add(Message.builder().role(ConversationRole.USER)
-                        .content(ContentBlock.fromText(u.text())).build());
+                case ChatMessage.User u -> {
+                    if (!u.text().isBlank()) {
+                        append(messages, ConversationRole.USER, List.of(ContentBlock.fromText(u.text())));
+                    }
+                }
                 case ChatMessage.Assistant a -> {
                     List<ContentBlock> content = new ArrayList<>();
                     if (!a.text().isBlank()) {
@@ -158,7 +161,7 @@ public final class BedrockConverseModel implements LanguageModel {
                                 .input(toDocument(parseOrEmpty(call.argumentsJson()))).build()));
                     }
                     if (!content.isEmpty()) {
-                        messages.add(Message.builder().role(ConversationRole.ASSISTANT).content(content).build());
+                        append(messages, ConversationRole.ASSISTANT, content);
                     }
                 }
                 // Converse wants all results of one assistant turn in the next user message.
@@ -168,7 +171,7 @@ public final class BedrockConverseModel implements LanguageModel {
             }
         }
         if (!pendingResults.isEmpty()) {
-            messages.add(Message.builder().role(ConversationRole.USER).content(List.copyOf(pendingResults)).build());
+            append(messages, ConversationRole.USER, pendingResults);
         }
         var builder = ConverseRequest.builder().modelId(modelId).system(system).messages(messages)
                 .inferenceConfig(c -> c.maxTokens(request.maxOutputTokens()).temperature((float) request.temperature()));
@@ -181,6 +184,21 @@ public final class BedrockConverseModel implements LanguageModel {
             builder.toolConfig(ToolConfiguration.builder().tools(tools).build());
         }
         return builder.build();
+    }
+
+    /**
+     * Converse refuses two messages of one role in a row ("A conversation must alternate between
+     * user and assistant roles"): a message of the same role as the last one joins it. So tool
+     * results and a note after them travel as one user turn, results first.
+     */
+    private static void append(List<Message> messages, ConversationRole role, List<ContentBlock> content) {
+        if (!messages.isEmpty() && messages.getLast().role() == role) {
+            List<ContentBlock> joined = new ArrayList<>(messages.getLast().content());
+            joined.addAll(content);
+            messages.set(messages.size() - 1, Message.builder().role(role).content(joined).build());
+        } else {
+            messages.add(Message.builder().role(role).content(List.copyOf(content)).build());
+        }
     }
 
     private static JsonNode parseOrEmpty(String json) {
