@@ -47,6 +47,8 @@ public final class ResearchService implements Researcher {
     private final Supplier<List<String>> watchlist;
     private final ResearchAgent.Limits limits;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.CompletableFuture<ResearchReport>> slotsInFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResearchService(KnowledgeBase knowledgeBase, Optional<LanguageModel> model, WebFetcher web, ReportStore store,
                            Supplier<List<String>> watchlist, ResearchAgent.Limits limits, Clock clock) {
@@ -66,16 +68,57 @@ public final class ResearchService implements Researcher {
 
     @Override
     public ResearchReport research(String topic, Consumer<ResearchStep> steps) {
-        return run(topic, ResearchReport.Trigger.MANUAL, steps);
+        return run(topic, ResearchReport.Trigger.MANUAL, null, steps);
     }
 
     @Override
     public ResearchReport researchAuto(Consumer<ResearchStep> steps) {
         String topic = new TopicPicker(store).next(watchlist.get());
-        return run(topic, ResearchReport.Trigger.SCHEDULED, steps);
+        return run(topic, ResearchReport.Trigger.SCHEDULED, null, steps);
     }
 
-    private ResearchReport run(String topic, ResearchReport.Trigger trigger, Consumer<ResearchStep> steps) {
+    /**
+     * One report per schedule slot: its id is made from the slot, so a slot already in the feed
+     * is answered from there, and a second call for a slot still being researched here waits for
+     * that run instead of starting another.
+     */
+    @Override
+    public ResearchReport researchAuto(String slot, Consumer<ResearchStep> steps) {
+        if (slot == null || slot.isBlank()) {
+            return researchAuto(steps);
+        }
+        Instant at;
+        try {
+            at = Instant.parse(slot.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw AlexException.badRequest("The schedule slot must be an ISO-8601 time such as 2026-12-01T20:00:00Z, not '"
+                    + (slot.length() > 40 ? slot.substring(0, 40) + "…" : slot) + "'.");
+        }
+        String id = "research-" + ID_TIME.format(at) + "-slot";
+        var existing = store.get(id);
+        if (existing.isPresent()) {
+            steps.accept(new ResearchStep(ResearchStep.Kind.DONE, "Already researched for " + at + ": " + existing.get().title()));
+            return existing.get();
+        }
+        var mine = new java.util.concurrent.CompletableFuture<ResearchReport>();
+        var running = slotsInFlight.putIfAbsent(id, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            String topic = new TopicPicker(store).next(watchlist.get());
+            ResearchReport report = run(topic, ResearchReport.Trigger.SCHEDULED, id, steps);
+            mine.complete(report);
+            return report;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            slotsInFlight.remove(id);
+        }
+    }
+
+    private ResearchReport run(String topic, ResearchReport.Trigger trigger, String fixedId, Consumer<ResearchStep> steps) {
         String clean = topic == null ? "" : topic.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {
             throw AlexException.badRequest("The research topic is empty: say what to research.");
@@ -96,7 +139,7 @@ public final class ResearchService implements Researcher {
                 report = brief.report();
             }
             Instant now = clock.instant();
-            String id = "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
+            String id = fixedId != null ? fixedId : "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
             var result = new ResearchReport(id, clean, title, report.markdown(), report.citations(), now, modelName(),
                     model.isEmpty(), trigger, Tickers.in(clean), false);
             steps.accept(new ResearchStep(ResearchStep.Kind.SAVING, "Saving the report to the feed and the knowledge base"));

@@ -77,6 +77,40 @@ class ResearchServiceTest {
     }
 
     @Test
+    void theSameScheduleSlotTwiceGivesTheSameReportAndNotASecondRun() {
+        KnowledgeBase kb = TestKnowledgeBases.inMemory(clock);
+        var service = service(kb, List.of("Copper", "Rates"));
+
+        var first = service.researchAuto("2026-11-28T08:00:00Z", s -> { });
+        clock.advance(Duration.ofMinutes(11));
+        List<ResearchStep> steps = new ArrayList<>();
+        var again = service.researchAuto("2026-11-28T08:00:00Z", steps::add);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(steps).singleElement().satisfies(s -> assertThat(s.message()).contains("Already researched"));
+        assertThat(service.feed(FeedQuery.latest(10)).reports()).hasSize(1);
+        assertThat(kb.documents(new DocumentQuery(new SearchFilter(EnumSet.of(DocumentType.RESEARCH), Set.of(), null, null, null),
+                null, 10, null)).documents()).hasSize(1);
+
+        var next = service.researchAuto("2026-11-28T10:00:00Z", s -> { });
+        assertThat(next.id()).isNotEqualTo(first.id());
+        assertThat(List.of(first.topic(), next.topic())).containsExactly("Copper", "Rates");
+    }
+
+    @Test
+    void aSlotThatIsNotATimeIsRefusedAndNoSlotMeansAFreshRun() {
+        var service = service(TestKnowledgeBases.inMemory(clock), List.of("Copper"));
+
+        assertThatThrownBy(() -> service.researchAuto("yesterday", s -> { }))
+                .isInstanceOfSatisfying(AlexException.class, e -> assertThat(e.code()).isEqualTo(app.alex.core.error.ErrorCode.BAD_REQUEST))
+                .hasMessageContaining("ISO-8601");
+        var one = service.researchAuto((String) null, s -> { });
+        clock.advance(Duration.ofSeconds(1));
+        var two = service.researchAuto(" ", s -> { });
+        assertThat(two.id()).isNotEqualTo(one.id());
+    }
+
+    @Test
     void readStateAndMissingReportsAreHandled() {
         var service = service(TestKnowledgeBases.inMemory(clock), List.of());
         var report = service.research("anything", s -> { });

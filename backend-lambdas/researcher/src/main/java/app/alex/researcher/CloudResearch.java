@@ -2,7 +2,7 @@ package app.alex.researcher;
 
 import app.alex.api.ApiKeys;
 import app.alex.aws.CloudKnowledgeBase;
-import app.alex.core.error.AlexException;
+import app.alex.core.research.ResearchTimeLimit;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
 import app.alex.research.feed.KnowledgeBaseReportStore;
@@ -10,7 +10,6 @@ import app.alex.research.llm.ModelSettings;
 import app.alex.research.web.GuardedWebFetcher;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +44,7 @@ public final class CloudResearch {
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         var service = new ResearchService(knowledgeBase, model.open(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
                 new KnowledgeBaseReportStore(knowledgeBase), () -> watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC());
-        return new ResearcherRouter(service, keys, timeLimit(env), () -> {
+        return new ResearcherRouter(service, keys, ResearchTimeLimit.fromEnvironment(env), () -> {
             var health = new LinkedHashMap<String, Object>();
             health.put("model", model.describe());
             health.put("index", "s3vectors");
@@ -53,12 +52,4 @@ public final class CloudResearch {
         });
     }
 
-    static Duration timeLimit(Map<String, String> env) {
-        String value = env.getOrDefault("ALEX_RESEARCH_TIMEOUT_SECONDS", "600").strip();
-        try {
-            return Duration.ofSeconds(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw AlexException.badRequest("ALEX_RESEARCH_TIMEOUT_SECONDS must be a number of seconds, not " + value + ".");
-        }
-    }
 }

@@ -115,6 +115,26 @@ class ResearcherOverHttpTest {
     }
 
     @Test
+    void theSchedulerCallingTwiceForOneSlotGetsOneReport() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int delivery = 0; delivery < 2; delivery++) {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.uri() + "/research/auto"))
+                    .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofString("{\"slot\":\"2026-12-01T20:00:00Z\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("id").asText());
+        }
+        assertThat(ids.get(1)).isEqualTo(ids.get(0)).startsWith("research-20261201-200000");
+        assertThat(client(KEY).feed(FeedQuery.latest(10)).reports()).extracting(ResearchReport::id).containsExactly(ids.get(0));
+
+        var bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.uri() + "/research/auto"))
+                .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofString("{\"slot\":\"soon\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("ISO-8601");
+    }
+
+    @Test
     void healthNeedsNoKeyAndTellsNoSecrets() throws Exception {
         var health = client(null).health();
         assertThat(health.path("status").asText()).isEqualTo("ok");
