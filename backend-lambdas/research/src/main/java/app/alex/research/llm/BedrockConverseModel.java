@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
@@ -103,6 +105,12 @@ public final class BedrockConverseModel implements LanguageModel {
                     + ": enable access to this model in the Bedrock console for this region, and allow bedrock:InvokeModel.");
         } catch (ResourceNotFoundException e) {
             throw new AlexException(ErrorCode.BAD_REQUEST, "Bedrock has no model '" + modelId + "' in this region.");
+        } catch (ModelNotReadyException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Bedrock's model " + modelId
+                    + " is not ready to serve yet (it is being loaded after an idle spell). Try again in a minute.");
+        } catch (ThrottlingException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Bedrock kept throttling calls to " + modelId
+                    + " after retries: too many requests or tokens a minute for this account. Try again in a minute.");
         } catch (ValidationException e) {
             throw new AlexException(ErrorCode.BAD_REQUEST, "Bedrock rejected the request: " + e.awsErrorDetails().errorMessage());
         } catch (BedrockRuntimeException e) {

@@ -1,6 +1,8 @@
 package app.alex.research.agent;
 
 import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.error.AlexException;
+import app.alex.core.error.ErrorCode;
 import app.alex.core.ingest.TextIngestRequest;
 import app.alex.core.testing.TestKnowledgeBases;
 import app.alex.research.fakes.StrictBedrockConverse;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import static app.alex.research.fakes.StrictBedrockConverse.text;
 import static app.alex.research.fakes.StrictBedrockConverse.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The agent, the real Bedrock adapter and SDK client, and a Converse fake as strict as the
@@ -98,6 +101,22 @@ class AgentAgainstStrictBedrockTest {
         assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("user", "assistant", "user");
         assertThat(messages.get(2).path("content").get(1).path("text").asText()).contains("You sent an empty answer");
         assertThat(draft.report().citations()).hasSize(1);
+    }
+
+    @Test
+    void aModelThatStaysNotReadyOrThrottledEndsTheRunWithAMessageThatSaysWhy() {
+        for (int i = 0; i < 3; i++) {
+            bedrock.then(StrictBedrockConverse.modelNotReady());
+        }
+        assertThatThrownBy(() -> agent().run("NVIDIA", s -> { }))
+                .isInstanceOfSatisfying(AlexException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
+                .hasMessageContaining("not ready to serve yet");
+        for (int i = 0; i < 3; i++) {
+            bedrock.then(StrictBedrockConverse.throttle());
+        }
+        assertThatThrownBy(() -> agent().run("NVIDIA", s -> { }))
+                .isInstanceOfSatisfying(AlexException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
+                .hasMessageContaining("throttling");
     }
 
     @Test
