@@ -98,6 +98,49 @@ class ResearchServiceTest {
     }
 
     @Test
+    void aSecondCallForASlotStillBeingResearchedWaitsForThatRunInsteadOfStartingAnother() throws Exception {
+        var inside = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        app.alex.core.llm.LanguageModel slowModel = new app.alex.core.llm.LanguageModel() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public app.alex.core.llm.ChatResponse chat(app.alex.core.llm.ChatRequest request) {
+                calls.incrementAndGet();
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new app.alex.core.llm.ChatResponse("# Copper\n\nDemand is up.", List.of(), 100, 50,
+                        app.alex.core.llm.ChatResponse.StopReason.END);
+            }
+        };
+        var service = new ResearchService(TestKnowledgeBases.inMemory(clock), Optional.of(slowModel),
+                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new FileReportStore(dir), () -> List.of("Copper"),
+                ResearchAgent.Limits.standard(), clock);
+        var results = new java.util.concurrent.ConcurrentLinkedQueue<ResearchReport>();
+
+        Thread first = Thread.ofVirtual().start(() -> results.add(service.researchAuto("2026-11-28T08:00:00Z", s -> { })));
+        inside.await();
+        Thread second = Thread.ofPlatform().start(() -> results.add(service.researchAuto("2026-11-28T08:00:00Z", s -> { })));
+        while (second.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait(); // until the second call is parked on the first run's result
+        }
+        release.countDown();
+        first.join();
+        second.join();
+
+        assertThat(calls).as("one run of the model for the slot").hasValue(1);
+        assertThat(results).hasSize(2).extracting(ResearchReport::id).containsOnly("research-20261128-080000-slot");
+    }
+
+    @Test
     void aSlotThatIsNotATimeIsRefusedAndNoSlotMeansAFreshRun() {
         var service = service(TestKnowledgeBases.inMemory(clock), List.of("Copper"));
 
