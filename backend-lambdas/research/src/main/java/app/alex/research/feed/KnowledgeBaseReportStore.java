@@ -54,6 +54,8 @@ import java.util.Set;
 public final class KnowledgeBaseReportStore implements ReportStore {
     public static final String REPORT_ATTRIBUTE = "report";
     private static final SearchFilter RESEARCH = new SearchFilter(EnumSet.of(DocumentType.RESEARCH), Set.of(), null, null, null);
+    /** Each listed record carries its report (at most 30 KB encoded): 100 a page stay well inside Lambda's 6 MB response. */
+    private static final int LIST_PAGE = 100;
     private static final Comparator<ResearchReport> NEWEST_FIRST =
             Comparator.comparing(ResearchReport::createdAt).thenComparing(ResearchReport::id).reversed();
 
@@ -131,7 +133,7 @@ public final class KnowledgeBaseReportStore implements ReportStore {
         List<ResearchReport> out = new ArrayList<>();
         String cursor = null;
         do {
-            DocumentPage page = knowledgeBase.documents(new DocumentQuery(RESEARCH, cursor, DocumentQuery.MAX_LIMIT,
+            DocumentPage page = knowledgeBase.documents(new DocumentQuery(RESEARCH, cursor, LIST_PAGE,
                     DocumentQuery.Sort.NEWEST_INGESTED));
             page.documents().forEach(d -> report(d).ifPresent(out::add));
             cursor = page.nextCursor();
