@@ -56,6 +56,8 @@ public final class KnowledgeBaseReportStore implements ReportStore {
     private static final SearchFilter RESEARCH = new SearchFilter(EnumSet.of(DocumentType.RESEARCH), Set.of(), null, null, null);
     /** Each listed record carries its report (at most 30 KB encoded): 100 a page stay well inside Lambda's 6 MB response. */
     private static final int LIST_PAGE = 100;
+    /** At most this much report JSON in one feed page (Lambda responses are capped at 6 MB). */
+    static final long MAX_PAGE_BYTES = 4_000_000;
     private static final Comparator<ResearchReport> NEWEST_FIRST =
             Comparator.comparing(ResearchReport::createdAt).thenComparing(ResearchReport::id).reversed();
 
@@ -95,7 +97,15 @@ public final class KnowledgeBaseReportStore implements ReportStore {
                 }
             }
         }
-        int end = Math.min(matching.size(), start + query.limit());
+        int end = start;
+        long bytes = 0;
+        while (end < matching.size() && end - start < query.limit()) {
+            bytes += approximateJsonBytes(matching.get(end));
+            if (end > start && bytes > MAX_PAGE_BYTES) {
+                break;
+            }
+            end++;
+        }
         List<ResearchReport> page = matching.subList(start, end);
         String next = end < matching.size() ? encodeCursor(key(page.getLast())) : null;
         return new FeedPage(page, next, unread);
@@ -127,6 +137,15 @@ public final class KnowledgeBaseReportStore implements ReportStore {
                     r.extractive(), r.trigger(), r.tickers(), read));
         }
         return true;
+    }
+
+    /** A page's reports go out whole; a page of long ones is cut short (with a cursor) to stay inside Lambda's 6 MB response. */
+    private static long approximateJsonBytes(ResearchReport r) {
+        long bytes = 500L + r.markdown().length() + r.topic().length() + r.title().length();
+        for (var c : r.citations()) {
+            bytes += 150L + c.title().length() + c.source().length() + (c.quote() == null ? 0 : c.quote().length());
+        }
+        return bytes;
     }
 
     private List<ResearchReport> all() {

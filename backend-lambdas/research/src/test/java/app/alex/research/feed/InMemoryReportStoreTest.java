@@ -34,4 +34,23 @@ class InMemoryReportStoreTest extends ReportStoreContract {
         assertThatThrownBy(() -> store.save(huge)).hasMessageContaining("too long to store").hasMessageContaining("narrower topic");
         assertThat(store.get("research-huge")).isEmpty();
     }
+
+    @Test
+    void aFeedPageOfLongReportsIsCutShortWithACursorSoItFitsOneLambdaResponse() {
+        var store = new KnowledgeBaseReportStore(kb);
+        String longText = "# Long\n\n" + "Copper demand rose on grid investment. ".repeat(2_500);
+        for (int i = 0; i < 60; i++) {
+            store.save(new ResearchReport("research-long-" + i, "copper", "Long " + i, longText, List.of(),
+                    Instant.parse("2026-11-28T08:00:00Z").plusSeconds(i), "m", false, ResearchReport.Trigger.MANUAL, List.of(), false));
+        }
+
+        var first = store.page(new app.alex.core.research.FeedQuery(null, false, null, 60));
+        var rest = store.page(new app.alex.core.research.FeedQuery(null, false, first.nextCursor(), 60));
+
+        long firstBytes = first.reports().stream().mapToLong(r -> r.markdown().length()).sum();
+        assertThat(first.reports()).hasSizeLessThan(60);
+        assertThat(firstBytes).isLessThanOrEqualTo(KnowledgeBaseReportStore.MAX_PAGE_BYTES);
+        assertThat(first.nextCursor()).isNotNull();
+        assertThat(first.reports().size() + rest.reports().size()).isEqualTo(60);
+    }
 }
