@@ -53,4 +53,21 @@ class InMemoryReportStoreTest extends ReportStoreContract {
         assertThat(first.nextCursor()).isNotNull();
         assertThat(first.reports().size() + rest.reports().size()).isEqualTo(60);
     }
+
+    @Test
+    void aFeedOfMoreReportsThanOneListingPageCountsAndPagesThemAll() {
+        var store = new KnowledgeBaseReportStore(kb);
+        for (int i = 0; i < 130; i++) {
+            store.save(new ResearchReport(String.format("research-%03d", i), "copper", "Report " + i, "# Report " + i + "\n\nCopper.\n",
+                    List.of(), Instant.parse("2026-11-28T08:00:00Z").plusSeconds(i), "m", false, ResearchReport.Trigger.MANUAL,
+                    List.of(), false));
+        }
+
+        var first = store.page(new app.alex.core.research.FeedQuery(null, false, null, 200));
+
+        assertThat(first.reports()).hasSize(130);
+        assertThat(first.unread()).isEqualTo(130);
+        assertThat(first.reports().getFirst().id()).isEqualTo("research-129");
+        assertThat(first.nextCursor()).isNull();
+    }
 }
