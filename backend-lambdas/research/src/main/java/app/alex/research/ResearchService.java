@@ -1,10 +1,8 @@
 package app.alex.research;
 
 import app.alex.core.backend.KnowledgeBase;
-import app.alex.core.document.DocumentType;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
-import app.alex.core.ingest.TextIngestRequest;
 import app.alex.core.llm.LanguageModel;
 import app.alex.core.research.Citation;
 import app.alex.core.research.FeedPage;
@@ -25,15 +23,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The researcher use case: the agent when a language model is configured, an extractive brief when
- * not; the finished report goes into the knowledge base (type research, so it can be searched)
- * and into the feed. The same class runs inside the desktop, {@code alex serve} and the cloud
+ * not; the finished report goes into the feed's store, which keeps it in the knowledge base (type
+ * research, so it can be searched). The same class runs inside the desktop, {@code alex serve} and the cloud
  * researcher service.
  */
 public final class ResearchService implements Researcher {
@@ -140,14 +137,10 @@ public final class ResearchService implements Researcher {
             }
             Instant now = clock.instant();
             String id = fixedId != null ? fixedId : "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
-            var result = new ResearchReport(id, clean, title, report.markdown(), report.citations(), now, modelName(),
-                    model.isEmpty(), trigger, Tickers.in(clean), false);
             steps.accept(new ResearchStep(ResearchStep.Kind.SAVING, "Saving the report to the feed and the knowledge base"));
-            // The feed first: once research is written, a knowledge-base failure must not lose it.
-            store.save(result);
-            knowledgeBase.ingest(new TextIngestRequest(id, result.markdown(), title, "alex://research/" + id,
-                    DocumentType.RESEARCH, result.tickers(), now, "text/markdown",
-                    Map.of("topic", clean, "model", result.model(), "trigger", trigger.name().toLowerCase(java.util.Locale.ROOT))));
+            // One write: the store keeps the report in the knowledge base, searchable, with its data beside it.
+            ResearchReport result = store.save(new ResearchReport(id, clean, title, report.markdown(), report.citations(), now,
+                    modelName(), model.isEmpty(), trigger, Tickers.in(clean), false));
             steps.accept(new ResearchStep(ResearchStep.Kind.DONE, "Done: " + title + " (" + citationsLabel(result.citations()) + ")"));
             return result;
         } catch (AlexException e) {

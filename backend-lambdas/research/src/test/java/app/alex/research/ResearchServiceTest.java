@@ -12,13 +12,11 @@ import app.alex.core.search.SearchFilter;
 import app.alex.core.testing.MutableClock;
 import app.alex.core.testing.TestKnowledgeBases;
 import app.alex.research.agent.ResearchAgent;
-import app.alex.research.feed.FileReportStore;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.llm.ModelSettings;
 import app.alex.research.web.GuardedWebFetcher;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,13 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResearchServiceTest {
-    @TempDir
-    Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
 
     private ResearchService service(KnowledgeBase kb, List<String> watchlist) {
         return new ResearchService(kb, Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new FileReportStore(dir), () -> watchlist, ResearchAgent.Limits.standard(), clock);
+                new KnowledgeBaseReportStore(kb), () -> watchlist, ResearchAgent.Limits.standard(), clock);
     }
 
     @Test
@@ -61,8 +57,8 @@ class ResearchServiceTest {
         assertThat(stored.attributes()).containsEntry("topic", "NVDA data center revenue");
         assertThat(kb.documents(new DocumentQuery(new SearchFilter(EnumSet.of(DocumentType.RESEARCH), Set.of(), null, null, null),
                 null, 10, null)).documents()).hasSize(1);
-        var reopened = new FileReportStore(dir);
-        assertThat(reopened.get(report.id())).contains(report);
+        assertThat(stored.attributes()).containsKey(KnowledgeBaseReportStore.REPORT_ATTRIBUTE);
+        assertThat(new KnowledgeBaseReportStore(kb).get(report.id())).contains(report);
     }
 
     @Test
