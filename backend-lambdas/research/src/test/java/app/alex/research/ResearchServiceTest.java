@@ -117,8 +117,9 @@ class ResearchServiceTest {
                         app.alex.core.llm.ChatResponse.StopReason.END);
             }
         };
-        var service = new ResearchService(TestKnowledgeBases.inMemory(clock), Optional.of(slowModel),
-                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new FileReportStore(dir), () -> List.of("Copper"),
+        var kb = TestKnowledgeBases.inMemory(clock);
+        var service = new ResearchService(kb, Optional.of(slowModel),
+                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new KnowledgeBaseReportStore(kb), () -> List.of("Copper"),
                 ResearchAgent.Limits.standard(), clock);
         var results = new java.util.concurrent.ConcurrentLinkedQueue<ResearchReport>();
 
