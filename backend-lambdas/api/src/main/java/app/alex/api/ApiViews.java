@@ -14,6 +14,10 @@ public final class ApiViews {
 
     public static Map<String, Object> searchHit(SearchHit hit) {
         var out = new LinkedHashMap<String, Object>();
+        // relevance: a percentage a person can read (null in keyword mode); rank_score: the raw
+        // ranking score, meaningful only as an order within one list. "score" stays for older clients.
+        out.put("relevance", hit.relevance());
+        out.put("rank_score", hit.score());
         out.put("score", hit.score());
         out.put("text", hit.text());
         out.put("document_id", hit.documentId());

@@ -177,7 +177,8 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
         JsonNode out = send("POST", "/search", body);
         var hits = new ArrayList<SearchHit>();
         for (JsonNode hit : out.path("results")) {
-            hits.add(new SearchHit(hit.path("score").asDouble(), hit.path("document_id").asText(), hit.path("title").asText(),
+            hits.add(new SearchHit(hit.path("score").asDouble(),
+                    hit.path("relevance").isIntegralNumber() ? hit.path("relevance").asInt() : null, hit.path("document_id").asText(), hit.path("title").asText(),
                     hit.path("source").asText(), DocumentType.parse(hit.path("type").asText(null)), strings(hit.path("tags")),
                     instant(hit.path("date").asText(null)), hit.path("text").asText(), hit.path("page").asInt(),
                     hit.path("chunk_index").asInt(), hit.path("start_offset").asInt(), hit.path("end_offset").asInt()));

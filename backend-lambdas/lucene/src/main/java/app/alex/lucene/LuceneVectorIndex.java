@@ -29,10 +29,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -60,6 +62,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.VectorUtil;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -303,7 +306,8 @@ public final class LuceneVectorIndex implements VectorIndex {
         var out = new ArrayList<ScoredChunk>(hits.length);
         for (ScoreDoc hit : hits) {
             // Lucene scores DOT_PRODUCT as (1 + cosine) / 2 for unit vectors: report cosine.
-            out.add(scored(searcher, hit.doc, 2.0 * hit.score - 1.0));
+            double cosine = 2.0 * hit.score - 1.0;
+            out.add(scored(searcher, hit.doc, cosine, cosine));
         }
         return out;
     }
@@ -351,7 +355,10 @@ public final class LuceneVectorIndex implements VectorIndex {
         TopDocs top = searcher.search(q, k);
         var out = new ArrayList<ScoredChunk>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
-            out.add(scored(searcher, hit.doc, hit.score));
+            // Given a query vector (hybrid search), a keyword hit also gets its cosine, so every fused
+            // result carries a relevance that means the same thing.
+            double cosine = query.vector() == null ? Double.NaN : cosine(searcher, hit.doc, query.vector());
+            out.add(scored(searcher, hit.doc, hit.score, cosine));
         }
         return out;
     }
@@ -372,7 +379,8 @@ public final class LuceneVectorIndex implements VectorIndex {
         return fused.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(query.topK())
-                .map(e -> new ScoredChunk(e.getValue(), byKey.get(e.getKey()).document(), byKey.get(e.getKey()).chunk()))
+                .map(e -> new ScoredChunk(e.getValue(), byKey.get(e.getKey()).cosine(), byKey.get(e.getKey()).document(),
+                        byKey.get(e.getKey()).chunk()))
                 .toList();
     }
 
@@ -465,9 +473,25 @@ public final class LuceneVectorIndex implements VectorIndex {
                 doc.getField(END).numericValue().intValue(), doc.getField(TOKENS).numericValue().intValue());
     }
 
-    private ScoredChunk scored(IndexSearcher searcher, int docId, double score) throws IOException {
+    private ScoredChunk scored(IndexSearcher searcher, int docId, double score, double cosine) throws IOException {
         Document doc = searcher.storedFields().document(docId);
-        return new ScoredChunk(score, fromJson(doc.get(RECORD)), chunkOf(doc));
+        return new ScoredChunk(score, cosine, fromJson(doc.get(RECORD)), chunkOf(doc));
+    }
+
+    /** The exact cosine of a chunk's stored (full-precision) vector with the unit query vector. */
+    private static double cosine(IndexSearcher searcher, int docId, float[] query) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        if (values == null) {
+            return Double.NaN;
+        }
+        int target = docId - leaf.docBase;
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(target) != target) {
+            return Double.NaN;
+        }
+        return VectorUtil.dotProduct(query, values.vectorValue(it.index()));
     }
 
     /** The filter as a Lucene query; {@code kind} null leaves the kind out (vector searches: only chunks have vectors). */

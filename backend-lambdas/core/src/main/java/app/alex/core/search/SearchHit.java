@@ -6,15 +6,41 @@ import app.alex.core.index.ScoredChunk;
 import java.time.Instant;
 import java.util.List;
 
-/** One ranked passage, flattened for transports and views. */
-public record SearchHit(double score, String documentId, String title, String source, DocumentType type,
-                        List<String> tags, Instant date, String text, int page, int chunkIndex, int startOffset,
-                        int endOffset) {
+/**
+ * One ranked passage, flattened for transports and views.
+ *
+ * @param score     the ranking score: cosine (semantic), reciprocal-rank sum (hybrid) or BM25
+ *                  (keyword); only its order within one list means anything
+ * @param relevance how close the passage's meaning is to the query, as a percentage a person can
+ *                  read: the cosine similarity of the two vectors, clamped to 0..1, times 100. The
+ *                  same figure in every mode and every list; null when nothing was compared by
+ *                  meaning (keyword search)
+ */
+public record SearchHit(double score, Integer relevance, String documentId, String title, String source,
+                        DocumentType type, List<String> tags, Instant date, String text, int page, int chunkIndex,
+                        int startOffset, int endOffset) {
 
-    public static SearchHit of(ScoredChunk scored) {
+    public SearchHit {
+        if (relevance != null && (relevance < 0 || relevance > 100)) {
+            throw new IllegalArgumentException("relevance is a percentage: " + relevance);
+        }
+    }
+
+    /**
+     * {@code mode} is the mode the index ranked by: an index that answers every mode semantically
+     * (S3 Vectors) gives cosines as scores.
+     */
+    public static SearchHit of(ScoredChunk scored, SearchMode mode) {
         var d = scored.document();
         var c = scored.chunk();
-        return new SearchHit(scored.score(), d.id(), d.title(), d.source(), d.type(), d.tags(), d.date(), c.text(),
-                c.page(), c.index(), c.startOffset(), c.endOffset());
+        double cosine = !Double.isNaN(scored.cosine()) ? scored.cosine()
+                : mode == SearchMode.SEMANTIC ? scored.score() : Double.NaN;
+        return new SearchHit(scored.score(), relevancePercent(cosine), d.id(), d.title(), d.source(), d.type(), d.tags(),
+                d.date(), c.text(), c.page(), c.index(), c.startOffset(), c.endOffset());
+    }
+
+    /** Cosine to a whole percentage; null for NaN (not compared). */
+    public static Integer relevancePercent(double cosine) {
+        return Double.isNaN(cosine) ? null : (int) Math.round(Math.max(0, Math.min(1, cosine)) * 100);
     }
 }

@@ -21,7 +21,7 @@ public final class SearchService {
         SearchMode mode = index.supportedModes().contains(request.mode()) ? request.mode() : SearchMode.SEMANTIC;
         float[] vector = mode == SearchMode.KEYWORD ? null : embedder.embed(request.query());
         var hits = index.search(new IndexQuery(vector, request.query(), request.topK(), request.filter(), mode))
-                .stream().map(SearchHit::of).toList();
+                .stream().map(hit -> SearchHit.of(hit, mode)).toList();
         return new SearchResponse(request.query(), mode, hits, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -73,7 +73,8 @@ public final class InMemoryVectorIndex implements VectorIndex {
                 double score = query.mode() == SearchMode.KEYWORD ? overlap(query.text(), chunk.text())
                         : Vectors.dot(query.vector(), stored.vectors().get(i));
                 if (query.mode() != SearchMode.KEYWORD || score > 0) {
-                    scored.add(new ScoredChunk(score, stored.document(), chunk));
+                    scored.add(query.mode() == SearchMode.KEYWORD ? new ScoredChunk(score, stored.document(), chunk)
+                            : ScoredChunk.semantic(score, stored.document(), chunk));
                 }
             }
         }
