@@ -60,11 +60,34 @@ class AlexCliTest {
         assertThat(json.get("results")).hasSize(2);
         JsonNode first = json.get("results").get(0);
         assertThat(first.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("rank_score").asDouble()).isEqualTo(first.get("score").asDouble());
         assertThat(first.get("text").asText()).contains("data-center revenue");
         assertThat(first.get("document_id").asText()).isNotBlank();
         assertThat(first.get("title").asText()).isEqualTo("datacenter.txt");
         assertThat(first.get("source").asText()).endsWith("datacenter.txt");
         assertThat(json.get("mode").asText()).isEqualTo("semantic");
+    }
+
+    @Test
+    void hybridSearchShowsARelevancePercentageAReaderCanJudgeAndKeepsTheRawRankScoreInJson() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        String kb = tmp.resolve("kb").toString();
+        alex("--data-dir", kb, "ingest", docs.toString());
+
+        Run text = alex("--data-dir", kb, "search", "how are reinvested dividends recorded", "-k", "3");
+        Run json = alex("--data-dir", kb, "search", "how are reinvested dividends recorded", "-k", "3", "--json");
+        Run keyword = alex("--data-dir", kb, "search", "dividends", "-k", "1", "--mode", "keyword");
+
+        assertThat(text.out().lines().findFirst().orElseThrow()).matches(" 1\\. +\\d{1,3}%  Dividend reinvestment.*");
+        JsonNode results = new ObjectMapper().readTree(json.out()).get("results");
+        for (JsonNode hit : results) {
+            assertThat(hit.get("relevance").isInt()).as("relevance is a whole percentage").isTrue();
+            assertThat(hit.get("relevance").asInt()).isBetween(0, 100);
+            // Reciprocal-rank sums: tiny, and only their order means anything.
+            assertThat(hit.get("rank_score").asDouble()).isLessThan(0.04);
+        }
+        assertThat(results.get(0).get("relevance").asInt()).isGreaterThan(30);
+        assertThat(keyword.out().lines().findFirst().orElseThrow()).matches(" 1\\. BM25 [0-9.]+  .*");
     }
 
     @Test

@@ -63,6 +63,31 @@ class LuceneVectorIndexTest extends VectorIndexContract {
     }
 
     @Test
+    void everyHybridResultCarriesItsExactCosineToTheQueryEvenWhenOnlyTheKeywordRankingFoundIt() {
+        // 60 passages that mean roughly the query, so the semantic ranking is full before it reaches the
+        // one passage that only shares a rare word with the query.
+        for (int i = 0; i < 60; i++) {
+            store(doc("d" + i, DocumentType.DOCUMENT, List.of(), "/d" + i, Instant.now(), 1),
+                    "dividends reinvested quarterly number " + i);
+        }
+        store(doc("rare", DocumentType.DOCUMENT, List.of(), "/rare", Instant.now(), 1),
+                "zyxwv appears once in an otherwise unrelated passage about shipping lanes and weather");
+        String query = "dividends reinvested zyxwv";
+        float[] q = embedder.embed(query);
+
+        var hybrid = search(query, 100, null, app.alex.core.search.SearchMode.HYBRID);
+
+        assertThat(hybrid).extracting(hit -> hit.chunk().documentId()).contains("rare");
+        for (var hit : hybrid) {
+            double exact = app.alex.core.embed.Vectors.dot(q, embedder.embed(hit.chunk().text()));
+            assertThat(hit.cosine()).as(hit.chunk().documentId()).isCloseTo(exact, org.assertj.core.data.Offset.offset(1e-5));
+        }
+        // Keyword search without a query vector compares no meaning: no cosine to report.
+        assertThat(index.search(new app.alex.core.index.IndexQuery(null, query, 5, null, app.alex.core.search.SearchMode.KEYWORD)))
+                .isNotEmpty().allMatch(hit -> Double.isNaN(hit.cosine()));
+    }
+
+    @Test
     void documentsSurviveClosingAndReopening() {
         store(doc("a", DocumentType.DOCUMENT, List.of(), "/a", Instant.now(), 1), "persisted passage");
         index.close();

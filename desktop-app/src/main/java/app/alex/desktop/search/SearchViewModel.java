@@ -214,13 +214,20 @@ public final class SearchViewModel {
         return List.copyOf(chunks.subList(Math.max(0, at - CONTEXT_PASSAGES), Math.min(chunks.size(), at + CONTEXT_PASSAGES + 1)));
     }
 
-    /** The hit's score relative to the best one, 0..1, for the score bar. */
+    /** The score bar's fill for a hit of the current results, 0..1; see {@link #barFill}. */
     public double relativeScore(SearchHit hit) {
-        if (results.isEmpty()) {
-            return 0;
+        return barFill(hit, results.isEmpty() ? 0 : results.getFirst().score());
+    }
+
+    /**
+     * The hit's relevance (its meaning's closeness to the query), so a weak best match shows a short
+     * bar; keyword results, which compare no meaning, relative to the best score of their list.
+     */
+    static double barFill(SearchHit hit, double bestScore) {
+        if (hit.relevance() != null) {
+            return hit.relevance() / 100.0;
         }
-        double best = results.getFirst().score();
-        return best <= 0 ? 0 : Math.max(0, Math.min(1, hit.score() / best));
+        return bestScore <= 0 ? 0 : Math.max(0, Math.min(1, hit.score() / bestScore));
     }
 
     public static String sourceLine(SearchHit hit) {
@@ -230,8 +237,9 @@ public final class SearchViewModel {
         return String.join(" · ", java.util.stream.Stream.of(type, where, page).filter(s -> !s.isEmpty()).toList());
     }
 
+    /** "62%" (relevance); keyword results show their BM25 score, as they compare no meaning. */
     public static String score(SearchHit hit) {
-        return String.format(Locale.ROOT, "%.3f", hit.score());
+        return hit.relevance() != null ? hit.relevance() + "%" : String.format(Locale.ROOT, "BM25 %.2f", hit.score());
     }
 
     public Set<String> terms() {

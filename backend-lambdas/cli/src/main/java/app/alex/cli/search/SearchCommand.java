@@ -40,7 +40,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
-    @Option(names = "--json", description = "Print JSON: {\"results\": [{score, text, document_id, title, source, ...}]}.")
+    @Option(names = "--json", description = "Print JSON: {\"results\": [{relevance, rank_score, text, document_id, title, source, ...}]}.")
     boolean json;
 
     @Override
@@ -75,7 +75,10 @@ public final class SearchCommand implements Callable<Integer> {
         }
         int rank = 1;
         for (SearchHit hit : response.results()) {
-            out.printf(Locale.ROOT, "%2d. %.4f  %s%n", rank++, hit.score(), hit.title());
+            // The relevance a reader can judge (meaning, 0-100%); keyword search compares no meaning, so its BM25 score.
+            String relevance = hit.relevance() != null ? String.format(Locale.ROOT, "%3d%%", hit.relevance())
+                    : String.format(Locale.ROOT, "BM25 %.2f", hit.score());
+            out.printf(Locale.ROOT, "%2d. %s  %s%n", rank++, relevance, hit.title());
             String where = hit.source().isEmpty() ? hit.documentId() : hit.source();
             out.println("    " + where + (hit.page() > 0 ? "  (page " + hit.page() + ")" : ""));
             for (String line : wrap(oneLine(hit.text()), 96, 6)) {
