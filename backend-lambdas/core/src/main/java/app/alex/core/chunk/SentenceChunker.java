@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Cuts text into passages that the embedding model reads whole: sentence-aware, at most
  * {@code maxTokens} word pieces of the model's own tokenizer each, with about
  * {@code overlapTokens} word pieces of the previous passage repeated at the start of the next so
- * a fact straddling a boundary is still found.
+ * a fact straddling a boundary is still found. Low-content lines (a table of contents, page
+ * numbers, running footers: see {@link LowContentLines}) are left out, and no passage spans them.
  */
 public final class SentenceChunker {
     /** A blank line: sentences never run across it. */
@@ -53,12 +54,20 @@ public final class SentenceChunker {
             return List.of();
         }
         Pieces pieces = Pieces.of(tokenizer.tokenize(text));
-        List<Unit> units = units(text, pieces);
+        List<Unit> units = units(text, pieces, LowContentLines.find(text));
+        if (units.isEmpty()) {
+            // Nothing but low-content lines (a page of numbers, a bare contents list): keep it rather than lose the document.
+            units = units(text, pieces, new BitSet());
+        }
         return pack(text, units);
     }
 
-    /** A sentence, or a slice of a sentence too long for one passage: trimmed char span and its word pieces. */
-    private record Unit(int start, int end, int tokens) {
+    /**
+     * A sentence, or a slice of a sentence too long for one passage: trimmed char span and its word
+     * pieces; {@code afterGap} when low-content lines were left out just before it, so no passage
+     * reaches back across them.
+     */
+    private record Unit(int start, int end, int tokens, boolean afterGap) {
     }
 
     /** Word-piece spans as two arrays in text order (the port promises order; this makes sure). */
@@ -86,9 +95,17 @@ public final class SentenceChunker {
         }
     }
 
-    private List<Unit> units(String text, Pieces pieces) {
+    private List<Unit> units(String text, Pieces pieces, BitSet lowContent) {
         BitSet bounds = sentenceBounds(text);
+        // Low-content lines are sentences of their own, so they can be left out whole.
+        for (int b = lowContent.nextSetBit(0); b >= 0; b = lowContent.nextSetBit(b)) {
+            int after = lowContent.nextClearBit(b);
+            bounds.set(b);
+            bounds.set(Math.min(after, text.length()));
+            b = after;
+        }
         var units = new ArrayList<Unit>();
+        boolean gap = false;
         int token = 0;
         int from = 0;
         for (int to = bounds.nextSetBit(1); to >= 0; from = to, to = bounds.nextSetBit(to + 1)) {
@@ -111,7 +128,17 @@ public final class SentenceChunker {
                 s = Math.min(s, pieces.start[first]);
                 e = Math.max(e, pieces.end[token - 1]);
             }
+            if (lowContent.nextClearBit(s) >= e) {
+                gap = true;
+                continue;
+            }
+            int before = units.size();
             addSentence(text, pieces, s, e, first, token, units);
+            if (gap && units.size() > before) {
+                Unit u = units.get(before);
+                units.set(before, new Unit(u.start(), u.end(), u.tokens(), true));
+                gap = false;
+            }
         }
         return units;
     }
@@ -146,7 +173,7 @@ public final class SentenceChunker {
                     next++;
                 }
                 int sliceEnd = next < end ? trimEnd(text, sliceStart, pieces.start[next]) : e;
-                units.add(new Unit(sliceStart, sliceEnd, maxTokens));
+                units.add(new Unit(sliceStart, sliceEnd, maxTokens, false));
                 if (next >= end) {
                     return;
                 }
@@ -154,11 +181,11 @@ public final class SentenceChunker {
                 p = next;
                 continue;
             }
-            units.add(new Unit(sliceStart, trimEnd(text, sliceStart, pieces.start[cut]), cut - p));
+            units.add(new Unit(sliceStart, trimEnd(text, sliceStart, pieces.start[cut]), cut - p, false));
             sliceStart = pieces.start[cut];
             p = cut;
         }
-        units.add(new Unit(sliceStart, e, end - p));
+        units.add(new Unit(sliceStart, e, end - p, false));
     }
 
     /**
@@ -193,7 +220,7 @@ public final class SentenceChunker {
         while (i < n) {
             int j = i;
             int tokens = 0;
-            while (j < n && tokens + units.get(j).tokens() <= maxTokens) {
+            while (j < n && tokens + units.get(j).tokens() <= maxTokens && (j == i || !units.get(j).afterGap())) {
                 tokens += units.get(j).tokens();
                 j++;
             }
@@ -204,6 +231,10 @@ public final class SentenceChunker {
             }
             if (j >= n) {
                 break;
+            }
+            if (units.get(j).afterGap()) {
+                i = j; // no overlap across left-out lines
+                continue;
             }
             int k = overlapStart(units, i, j);
             int carried = 0;
