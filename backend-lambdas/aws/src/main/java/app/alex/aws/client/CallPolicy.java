@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * How long and how often one AWS call may try. Retries use the SDK's standard strategy
- * (throttling: HTTP 429 and throttling error codes; server errors: 500, 502, 503, 504; I/O
- * errors), with exponential backoff and full jitter: before retry n the SDK waits a random
+ * (throttling: HTTP 429 and throttling error codes; server errors: 500, 502, 503, 504; the
+ * service's own 408 request timeout; I/O errors), with exponential backoff and full jitter: before retry n the SDK waits a random
  * time in [0, min(maxBackoff, baseDelay * 2^n)).
  *
  * @param maxAttempts    attempts in all, the first included (1 means no retry)

@@ -308,6 +308,52 @@ class S3VectorsIndexTest {
     }
 
     @Test
+    void aServiceSide408IsRetriedLikeAServerErrorAndThenSucceeds() {
+        store(doc("a", List.of(), "/x"), 1);
+        fake.clearCalls();
+        fake.failNext("QueryVectors", Fault.requestTimeout(), 2);
+
+        var hits = index.search(query("revenue", 3, SearchFilter.NONE));
+
+        assertThat(hits).hasSize(1);
+        assertThat(fake.calls("QueryVectors")).hasSize(3);
+    }
+
+    @Test
+    void a408UntilTheAttemptsRunOutIsReportedAsUnavailableNotAsARejectedRequest() {
+        fake.failNext("GetVectors", Fault.requestTimeout(), 10);
+
+        var error = catchThrowableOfType(AlexException.class, () -> index.document("a"));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(error.getMessage()).isEqualTo("The vector store (S3 Vectors) did not answer in time while reading"
+                + " document 'a' after 3 attempts. Try again in a moment.");
+        assertThat(fake.calls("GetVectors")).hasSize(3);
+    }
+
+    @Test
+    void aSlowDown503IsRetriedAndThenSucceeds() {
+        fake.failNext("PutVectors", Fault.slowDown(), 2);
+
+        store(doc("a", List.of(), "/x"), 1);
+
+        assertThat(index.chunks("a")).hasSize(1);
+    }
+
+    @Test
+    void aQuotaExceeded402IsNotRetriedAndSaysWhatToDo() {
+        fake.failNext("PutVectors", Fault.quotaExceeded(), 1);
+
+        var error = catchThrowableOfType(AlexException.class, () -> store(doc("a", List.of(), "/x"), 1));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL);
+        assertThat(error.getMessage()).isEqualTo("The vector store (S3 Vectors) refused while storing document 'a':"
+                + " an AWS service quota is reached (ServiceQuotaExceededException, HTTP 402). Delete documents you no"
+                + " longer need, or ask AWS for a higher S3 Vectors quota.");
+        assertThat(fake.calls("PutVectors")).hasSize(1);
+    }
+
+    @Test
     void accessDeniedIsNotRetriedAndItsMessageLeaksNoArnAccountOrRequestId() {
         fake.failNext(null, Fault.accessDenied(), 1);
 
