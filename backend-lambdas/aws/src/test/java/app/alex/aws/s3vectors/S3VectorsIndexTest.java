@@ -73,6 +73,18 @@ class S3VectorsIndexTest {
         return new IndexQuery(embedder.embed(text), text, topK, filter, SearchMode.SEMANTIC);
     }
 
+    /** Stored keys but the running totals' vector. */
+    private List<String> storedKeys() {
+        return fake.keys("kb", "chunks").stream().filter(k -> !k.equals(S3VectorsIndex.COUNTS_KEY)).toList();
+    }
+
+    /** PutVectors calls that write documents (not the running totals). */
+    private List<RecordedCall> documentPuts() {
+        return fake.calls("PutVectors").stream()
+                .filter(c -> !c.body().path("vectors").get(0).path("key").asText().equals(S3VectorsIndex.COUNTS_KEY))
+                .toList();
+    }
+
     private static Set<String> keysOf(RecordedCall call, String arrayField) {
         var keys = new HashSet<String>();
         call.body().path(arrayField).forEach(v -> keys.add(v.isTextual() ? v.asText() : v.path("key").asText()));
@@ -85,7 +97,7 @@ class S3VectorsIndexTest {
     void aLargeDocumentIsWrittenInPutVectorsBatchesOfAtMost500AndItsRecordLast() {
         store(doc("big", List.of("nvda"), "/filings/big.pdf"), 1203);
 
-        var puts = fake.calls("PutVectors");
+        var puts = documentPuts();
         assertThat(puts).extracting(c -> c.body().path("vectors").size()).containsExactly(500, 500, 203, 1);
         assertThat(puts.getLast().body().path("vectors").get(0).path("key").asText()).isEqualTo("big");
         assertThat(puts).allSatisfy(c -> {
@@ -118,7 +130,7 @@ class S3VectorsIndexTest {
     void replacingADocumentDeletesTheOldVersionInDeleteVectorsCallsOfAtMost500Keys() {
         DocumentRecord d = doc("big", List.of(), "/x");
         store(d, 1100);
-        var oldKeys = new HashSet<>(fake.keys("kb", "chunks"));
+        var oldKeys = new HashSet<>(storedKeys());
         oldKeys.remove("big");
         fake.clearCalls();
 
@@ -129,7 +141,7 @@ class S3VectorsIndexTest {
         var deleted = new HashSet<String>();
         deletes.forEach(c -> deleted.addAll(keysOf(c, "keys")));
         assertThat(deleted).isEqualTo(oldKeys);
-        assertThat(fake.keys("kb", "chunks")).hasSize(3);
+        assertThat(storedKeys()).hasSize(3);
         // The new chunks were written before the record moved and before anything was deleted.
         assertThat(fake.calls()).extracting(RecordedCall::operation)
                 .containsSubsequence("GetVectors", "PutVectors", "PutVectors", "DeleteVectors");
@@ -144,7 +156,7 @@ class S3VectorsIndexTest {
 
         var deletes = fake.calls("DeleteVectors");
         assertThat(keysOf(deletes.getFirst(), "keys")).containsExactly("a");
-        assertThat(fake.keys("kb", "chunks")).isEmpty();
+        assertThat(storedKeys()).isEmpty();
     }
 
     @Test
@@ -269,6 +281,77 @@ class S3VectorsIndexTest {
         assertThat(lists).allSatisfy(c -> assertThat(c.body().path("returnMetadata").asBoolean()).isFalse());
         assertThat(fake.calls("GetVectors")).allSatisfy(c -> assertThat(c.body().path("keys").size()).isLessThanOrEqualTo(100));
         assertThat(index.stats().chunks()).isEqualTo(120 * 9);
+    }
+
+    // --- counts -------------------------------------------------------------------------------
+
+    @Test
+    void statsCostsOneRequestHoweverManyChunksTheIndexHolds() {
+        store(doc("a", List.of(), "/x"), 1200);
+        store(doc("b", List.of(), "/x"), 1200);
+        store(doc("c", List.of(), "/x"), 700);
+        fake.clearCalls();
+
+        var stats = index.stats();
+
+        assertThat(stats.documents()).isEqualTo(3);
+        assertThat(stats.chunks()).isEqualTo(3100);
+        assertThat(fake.calls()).as("3,103 keys would take four ListVectors pages").hasSize(1);
+        assertThat(fake.calls().getFirst().operation()).isEqualTo("GetVectors");
+    }
+
+    @Test
+    void theCountsFollowReplacementsAndDeletions() {
+        store(doc("a", List.of(), "/x"), 5);
+        store(doc("b", List.of(), "/x"), 7);
+        store(doc("a", List.of(), "/x"), 2);
+        index.delete("b");
+        index.delete("never-stored");
+
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(1, 2));
+    }
+
+    @Test
+    void anIndexWithoutCountsIsCountedOnceByListingAndThenFromItsCounts() {
+        store(doc("a", List.of(), "/x"), 4);
+        store(doc("b", List.of(), "/x"), 6);
+        // As an index written before counts were kept.
+        index.close();
+        index = S3VectorsIndex.create(fake.clientSettings(), "kb", "chunks");
+        try (var client = app.alex.aws.client.AwsClients.s3Vectors(fake.clientSettings())) {
+            client.deleteVectors(r -> r.vectorBucketName("kb").indexName("chunks").keys(S3VectorsIndex.COUNTS_KEY));
+        }
+        fake.clearCalls();
+
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(2, 10));
+        assertThat(fake.calls("ListVectors")).hasSize(1);
+        fake.clearCalls();
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(2, 10));
+        assertThat(fake.calls()).hasSize(1);
+    }
+
+    @Test
+    void anUnfilteredListingRepairsCountsThatDriftedFromTheRecords() {
+        store(doc("a", List.of(), "/x"), 4);
+        try (var client = app.alex.aws.client.AwsClients.s3Vectors(fake.clientSettings())) {
+            // As a lost update between two writers would leave them.
+            client.putVectors(r -> r.vectorBucketName("kb").indexName("chunks").vectors(v -> v.key(S3VectorsIndex.COUNTS_KEY)
+                    .data(software.amazon.awssdk.services.s3vectors.model.VectorData.fromFloat32(unitAxis()))
+                    .metadata(software.amazon.awssdk.core.document.Document.mapBuilder()
+                            .putString("kind", "counts").putNumber("documents", 7).putNumber("chunks", 1).build())));
+        }
+
+        index.list(DocumentQuery.firstPage(10));
+
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(1, 4));
+    }
+
+    private static List<Float> unitAxis() {
+        var v = new ArrayList<Float>();
+        for (int d = 0; d < 384; d++) {
+            v.add(d == 0 ? 1f : 0f);
+        }
+        return v;
     }
 
     // --- failures -----------------------------------------------------------------------------
