@@ -44,7 +44,7 @@ class LambdaPathKnowledgeBaseTest extends KnowledgeBaseContract {
     protected KnowledgeBase newKnowledgeBase() throws IOException {
         s3Vectors = new FakeS3Vectors().createIndex("alex-kb", "chunks", 384, Set.of("text"));
         sageMaker = new FakeSageMakerEndpoint("alex-minilm", HashedTokens::of);
-        var kb = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm"),
+        var kb = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm", TOKENIZER),
                 S3VectorsIndex.create(s3Vectors.clientSettings(), "alex-kb", "chunks"), TOKENIZER, Clock.systemUTC());
         var ingest = new IngestHandler(kb);
         var search = new SearchHandler(kb);

@@ -78,6 +78,10 @@ public final class AwsFailures {
     }
 
     /** A socket read timeout surfaces as a client error; to a person it is the same as a call timeout. */
+    public static boolean isTimeout(Throwable e) {
+        return e instanceof SdkClientException && timedOut(e);
+    }
+
     private static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
