@@ -108,6 +108,21 @@ class S3VectorsIndexTest {
     }
 
     @Test
+    void fiveHundredChunksOfLongTextAreSplitSoNoPutVectorsPasses20MiB() {
+        DocumentRecord d = doc("dense", List.of(), "/x");
+        var chunks = new ArrayList<ChunkRecord>();
+        for (int i = 0; i < 500; i++) {
+            String text = ("passage " + i + " ").repeat(3000).substring(0, 30_000);
+            chunks.add(new ChunkRecord(d.id(), i, text, 1, 0, text.length(), 250));
+        }
+
+        index.upsert(d.withChunkCount(500), chunks, java.util.Collections.nCopies(500, embedder.embed("passage")));
+
+        assertThat(documentPuts().size()).as("500 chunks of 30 KB are more than 16 MiB").isGreaterThan(2);
+        assertThat(storedKeys()).hasSize(501);
+    }
+
+    @Test
     void chunkTextTravelsInTheNonFilterableTextKeyBesideTheFilterFields() {
         store(doc("a", List.of("nvda", "Q3"), "/filings/a.pdf"), 1);
 
