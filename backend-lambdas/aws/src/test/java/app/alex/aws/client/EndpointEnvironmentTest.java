@@ -42,8 +42,9 @@ class EndpointEnvironmentTest {
     }
 
     private static ClientSettings noEndpoint() {
-        return ClientSettings.of("us-east-1", CallPolicy.s3VectorsDefaults().withMaxAttempts(1))
-                .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTFAKE", "secret")));
+        return new ClientSettings("us-east-1", null,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTFAKE", "secret")),
+                CallPolicy.s3VectorsDefaults().withMaxAttempts(1));
     }
 
     /** Runs {@link EndpointProbe} with exactly this environment (plus PATH), as a Lambda would start. */
