@@ -271,20 +271,25 @@ public final class SageMakerEmbedder implements Embedder {
 
     /**
      * One request, retried while the endpoint is starting (ModelNotReady, or no answer in time)
-     * until {@code deadline}; each attempt's time is cut to what is left.
+     * until {@code deadline}; each retry's time is cut to what is left.
      */
     private List<float[]> invoke(List<String> texts, Instant deadline) {
         byte[] body = requestBody(texts);
         String action = "embedding " + texts.size() + (texts.size() == 1 ? " text" : " texts");
         Duration pause = FIRST_PAUSE;
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
+            // The first try has the client's own timeouts; tries after "starting" only what is left.
             Duration left = Duration.between(clock.instant(), deadline);
-            Duration callTimeout = left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+            Duration retryTimeout = left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+            boolean retry = attempt > 1;
             try {
-                byte[] answer = client.invokeEndpoint(r -> r.endpointName(endpointName)
-                        .contentType("application/json").accept("application/json")
-                        .overrideConfiguration(o -> o.apiCallTimeout(callTimeout))
-                        .body(SdkBytes.fromByteArray(body))).body().asByteArray();
+                byte[] answer = client.invokeEndpoint(r -> {
+                    r.endpointName(endpointName).contentType("application/json").accept("application/json")
+                            .body(SdkBytes.fromByteArray(body));
+                    if (retry) {
+                        r.overrideConfiguration(o -> o.apiCallTimeout(retryTimeout));
+                    }
+                }).body().asByteArray();
                 return sentenceVectors(answer, texts.size());
             } catch (SdkException e) {
                 if (!starting(e)) {
