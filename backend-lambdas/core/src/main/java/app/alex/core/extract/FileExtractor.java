@@ -29,6 +29,10 @@ import java.util.Optional;
  * understands; no library exception escapes.
  */
 public final class FileExtractor implements TextExtractor {
+    static {
+        LibraryLogging.quiet();
+    }
+
     /** How much of the file start is read to recognise the format. */
     private static final int HEAD_BYTES = 8192;
 
