@@ -179,6 +179,59 @@ class IngestServiceTest {
     }
 
     @Test
+    void tenConcurrentIngestsOfOneSourceCreateItOnceAndTheOthersSeeItUnchanged() throws Exception {
+        int callers = 10;
+        var workers = new ArrayList<Thread>();
+        var arrived = new java.util.concurrent.atomic.AtomicInteger();
+        // The first caller to embed waits until every other caller has either reached embedding too
+        // (no per-document lock: all ten then store, each having seen nothing stored) or is parked
+        // on a lock: the race is forced, not left to timing.
+        var rendezvous = new app.alex.core.embed.Embedder() {
+            @Override
+            public String modelId() {
+                return embedder.modelId();
+            }
+
+            @Override
+            public int dimension() {
+                return embedder.dimension();
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                arrived.incrementAndGet();
+                while (workers.stream().filter(t -> t != Thread.currentThread()).anyMatch(t -> !parkedOnALock(t))
+                        && arrived.get() < callers) {
+                    Thread.yield();
+                }
+                return embedder.embed(texts);
+            }
+        };
+        var concurrent = new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer(40), 40, 8),
+                rendezvous, index, Clock.systemUTC());
+        var request = TextIngestRequest.of("Ten callers post the same quarterly note at once. ".repeat(5), "Q3 note",
+                "https://example.com/q3-note");
+        var results = java.util.Collections.synchronizedList(new ArrayList<IngestResult>());
+        for (int i = 0; i < callers; i++) {
+            workers.add(new Thread(() -> results.add(concurrent.ingestText(request))));
+        }
+        workers.forEach(Thread::start);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+
+        assertThat(results).extracting(IngestResult::status).containsOnly(IngestStatus.CREATED, IngestStatus.UNCHANGED);
+        assertThat(results).filteredOn(r -> r.status() == IngestStatus.CREATED).hasSize(1);
+        assertThat(index.upsertCount()).isEqualTo(1);
+    }
+
+    private static boolean parkedOnALock(Thread thread) {
+        return thread.getState() == Thread.State.WAITING
+                && java.util.concurrent.locks.LockSupport.getBlocker(thread) instanceof Object blocker
+                && blocker.getClass().getEnclosingClass() == java.util.concurrent.locks.ReentrantLock.class;
+    }
+
+    @Test
     void emptyTextIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> ingest.ingestText(TextIngestRequest.of("   ", null, null)))
                 .isInstanceOf(AlexException.class).hasMessageContaining("empty");
