@@ -10,6 +10,7 @@ import app.alex.core.index.IndexInUseException;
 import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
 import app.alex.core.index.ScoredChunk;
+import app.alex.core.index.StorageFullException;
 import app.alex.core.index.VectorIndex;
 import app.alex.core.search.SearchFilter;
 import app.alex.core.search.SearchMode;
@@ -55,6 +56,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -140,10 +142,19 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** As {@link #open(Path, int)}, with explicit search and storage settings (benchmarks compare them). */
     public static LuceneVectorIndex open(Path folder, int dimension, Tuning tuning) {
+        return open(folder, dimension, tuning, FSDirectory::open);
+    }
+
+    /** The Lucene directory an index is opened on (tests wrap the real one to make a write fail). */
+    interface DirectoryOpener {
+        Directory open(Path folder) throws IOException;
+    }
+
+    static LuceneVectorIndex open(Path folder, int dimension, Tuning tuning, DirectoryOpener opener) {
         Directory directory = null;
         IndexWriter writer = null;
         try {
-            directory = FSDirectory.open(folder);
+            directory = opener.open(folder);
             var config = new IndexWriterConfig(new EnglishAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCodec(tuning.codec())
@@ -202,9 +213,21 @@ public final class LuceneVectorIndex implements VectorIndex {
                 commit();
             }
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not write to the index at " + folder + ": " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw writeFailure("Could not write to the index at " + folder + ": ", e);
         }
+    }
+
+    /**
+     * A failed write as a person reads it. A full disk makes Lucene close the writer for good (its
+     * "tragic" exception), so every later write fails with "this writer hit an unrecoverable error":
+     * both say "disk full", from the cause chain or from the writer's tragic exception.
+     */
+    private AlexException writeFailure(String prefix, Exception e) {
+        if (StorageFullException.isDiskFull(e) || StorageFullException.isDiskFull(writer.getTragicException())) {
+            return new StorageFullException(folder.getParent() == null ? folder.toString() : folder.getParent().toString(), e);
+        }
+        return new AlexException(ErrorCode.UNAVAILABLE, prefix + e.getMessage(), e);
     }
 
     @Override
@@ -219,8 +242,8 @@ public final class LuceneVectorIndex implements VectorIndex {
             }
             searchers.maybeRefreshBlocking();
             return true;
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not delete from the index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw writeFailure("Could not delete from the index: ", e);
         }
     }
 
@@ -232,8 +255,8 @@ public final class LuceneVectorIndex implements VectorIndex {
                 commit();
             }
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not compact the index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw writeFailure("Could not compact the index: ", e);
         }
     }
 

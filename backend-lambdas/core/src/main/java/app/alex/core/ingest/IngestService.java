@@ -137,7 +137,16 @@ public final class IngestService {
             listener.fileFinished(Path.of(walkProblem.source()), 0, walkProblem);
         }
         boolean cancelled = false;
+        boolean diskFull = false;
         for (var entry : files.entrySet()) {
+            if (diskFull) {
+                // Nothing more can be stored: say so for each file instead of extracting and embedding it.
+                IngestResult notStored = IngestResult.failed(entry.getKey().toString(), ErrorCode.INSUFFICIENT_STORAGE,
+                        "not stored: the disk is full");
+                results.add(notStored);
+                listener.fileFinished(entry.getKey(), entry.getValue(), notStored);
+                continue;
+            }
             if (listener.cancelled()) {
                 cancelled = true;
                 break;
@@ -146,6 +155,7 @@ public final class IngestService {
             IngestResult result = ingestFile(entry.getKey(), options, listener);
             results.add(result);
             listener.fileFinished(entry.getKey(), entry.getValue(), result);
+            diskFull = result.errorCode() == ErrorCode.INSUFFICIENT_STORAGE;
         }
         return new BatchSummary(results, cancelled);
     }

@@ -232,6 +232,39 @@ class IngestServiceTest {
     }
 
     @Test
+    void aFullDiskStopsTheBatchWithDiskFullAndTheSummaryListsEveryFileNotStored() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("batch"));
+        for (String name : List.of("a.txt", "b.txt", "c.txt", "d.txt")) {
+            Files.writeString(folder.resolve(name), "Notes in " + name + " about inventory turns and margins. ".repeat(5));
+        }
+        var upserts = new java.util.concurrent.atomic.AtomicInteger();
+        // The second write meets a full disk, as the Lucene index reports it.
+        var fillingUp = (app.alex.core.index.VectorIndex) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{app.alex.core.index.VectorIndex.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("upsert") && upserts.incrementAndGet() > 1) {
+                        throw new app.alex.core.index.StorageFullException("/kb",
+                                new IOException("No space left on device"));
+                    }
+                    try {
+                        return method.invoke(index, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var service = new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer(40), 40, 8), embedder,
+                fillingUp, Clock.systemUTC());
+
+        BatchSummary summary = service.ingestPaths(List.of(folder), IngestOptions.DEFAULTS, IngestListener.NONE);
+
+        assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(1);
+        assertThat(summary.failures()).hasSize(3).allSatisfy(f -> assertThat(f.errorCode())
+                .isEqualTo(app.alex.core.error.ErrorCode.INSUFFICIENT_STORAGE));
+        assertThat(summary.failures().getFirst().error()).startsWith("disk full: no space left on the device holding /kb");
+        assertThat(summary.failures().subList(1, 3)).extracting(IngestResult::error).containsOnly("not stored: the disk is full");
+        assertThat(upserts).hasValue(2);
+    }
+
+    @Test
     void emptyTextIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> ingest.ingestText(TextIngestRequest.of("   ", null, null)))
                 .isInstanceOf(AlexException.class).hasMessageContaining("empty");
