@@ -379,23 +379,39 @@ public final class LuceneVectorIndex implements VectorIndex {
         return out;
     }
 
-    /** Reciprocal rank fusion of the semantic and keyword rankings. */
+    /**
+     * Reciprocal rank fusion of the semantic and keyword rankings. Equal fused scores are common:
+     * a passage first by keyword only and another first by meaning only both score 1/61. The
+     * keyword match wins such a tie (then the better keyword rank, then the better semantic rank):
+     * a query for an exact, rare token such as a part number must find the passage that holds it,
+     * not whichever unrelated passage the model happened to place first.
+     */
     private List<ScoredChunk> hybrid(IndexSearcher searcher, IndexQuery query) throws IOException {
         int depth = Math.max(50, query.topK() * 3);
         Map<String, ScoredChunk> byKey = new HashMap<>();
         Map<String, Double> fused = new LinkedHashMap<>();
-        for (List<ScoredChunk> ranking : List.of(semantic(searcher, query, depth), keyword(searcher, query, depth))) {
+        Map<String, Integer> keywordRank = new HashMap<>();
+        Map<String, Integer> semanticRank = new HashMap<>();
+        List<ScoredChunk> semantic = semantic(searcher, query, depth);
+        List<ScoredChunk> keyword = keyword(searcher, query, depth);
+        for (List<ScoredChunk> ranking : List.of(semantic, keyword)) {
+            Map<String, Integer> ranks = ranking == keyword ? keywordRank : semanticRank;
             for (int rank = 0; rank < ranking.size(); rank++) {
                 ScoredChunk hit = ranking.get(rank);
                 String key = hit.chunk().key();
                 byKey.putIfAbsent(key, hit);
+                ranks.putIfAbsent(key, rank);
                 fused.merge(key, 1.0 / (RRF_K + rank + 1), Double::sum);
             }
         }
-        return fused.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        Comparator<String> order = Comparator.<String>comparingDouble(fused::get).reversed()
+                .thenComparingInt(key -> keywordRank.getOrDefault(key, Integer.MAX_VALUE))
+                .thenComparingInt(key -> semanticRank.getOrDefault(key, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder());
+        return fused.keySet().stream()
+                .sorted(order)
                 .limit(query.topK())
-                .map(e -> new ScoredChunk(e.getValue(), byKey.get(e.getKey()).document(), byKey.get(e.getKey()).chunk()))
+                .map(key -> new ScoredChunk(fused.get(key), byKey.get(key).document(), byKey.get(key).chunk()))
                 .toList();
     }
 
