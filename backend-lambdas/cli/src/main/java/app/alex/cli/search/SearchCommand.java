@@ -3,6 +3,7 @@ package app.alex.cli.search;
 import app.alex.cli.Backends;
 import app.alex.cli.FilterOptions;
 import app.alex.cli.Json;
+import app.alex.cli.Printable;
 import app.alex.core.search.SearchHit;
 import app.alex.core.search.SearchMode;
 import app.alex.core.search.SearchRequest;
@@ -78,11 +79,11 @@ public final class SearchCommand implements Callable<Integer> {
             // The relevance a reader can judge (meaning, 0-100%); keyword search compares no meaning, so its BM25 score.
             String relevance = hit.relevance() != null ? String.format(Locale.ROOT, "%3d%%", hit.relevance())
                     : String.format(Locale.ROOT, "BM25 %.2f", hit.score());
-            out.printf(Locale.ROOT, "%2d. %s  %s%n", rank++, relevance, hit.title());
+            out.printf(Locale.ROOT, "%2d. %s  %s%n", rank++, relevance, Printable.line(hit.title()));
             String where = hit.source().isEmpty() ? hit.documentId() : hit.source();
-            out.println("    " + where + (hit.page() > 0 ? "  (page " + hit.page() + ")" : ""));
+            out.println("    " + Printable.line(where) + (hit.page() > 0 ? "  (page " + hit.page() + ")" : ""));
             for (String line : wrap(oneLine(hit.text()), 96, 6)) {
-                out.println("    " + line);
+                out.println("    " + Printable.line(line));
             }
             out.println();
         }
