@@ -3,6 +3,7 @@ package app.alex.cli.serve;
 import app.alex.api.ApiKeys;
 import app.alex.api.ApiHandler;
 import app.alex.api.ApiRouter;
+import app.alex.api.RouteTable;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
 import app.alex.researcher.ResearcherRouter;
@@ -69,8 +70,8 @@ public final class ServeCommand implements Callable<Integer> {
         var api = new ApiRouter(backend.knowledgeBase(), keys);
         var research = new ResearcherRouter(researcher, keys, researchTimeLimit(), () -> Map.of(
                 "model", researcher.modelName(), "index", "lucene", "documents", backend.knowledgeBase().stats().documents()));
-        // One port for both, as the desktop's Remote mode expects: research routes to the researcher.
-        ApiHandler both = request -> ResearcherRouter.owns(request.path()) ? research.handle(request) : api.handle(request);
+        // One port for both, as the desktop's Remote mode expects: one route table over both.
+        ApiHandler both = RouteTable.join(api.routes(), research.routes());
         var server = LocalApiServer.start(host, port, both, new RateLimiter(rate, burst, System::nanoTime));
         scheduler.start();
         var stopped = new CountDownLatch(1);
