@@ -144,7 +144,7 @@ public final class LocalApiServer implements AutoCloseable {
                 }
                 byte[] body;
                 try (InputStream in = Request.asInputStream(request)) {
-                    body = in.readNBytes(ApiRouter.MAX_BODY_BYTES + 1);
+                    body = readBody(in);
                 } catch (IOException | RuntimeException e) {
                     return unreadable(e);
                 }
@@ -157,6 +157,28 @@ public final class LocalApiServer implements AutoCloseable {
             } catch (AlexException e) {
                 return ApiResponse.error(e.code(), e.getMessage());
             }
+        }
+
+        /**
+         * Reads at most one byte over the limit. A pause longer than the read timeout fails the read
+         * (Jetty's idle timeout); a body that keeps trickling is cut once, after the first read
+         * timeout, it averages less than the minimum rate.
+         */
+        private byte[] readBody(InputStream in) throws IOException {
+            var out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long started = System.nanoTime();
+            long grace = limits.readTimeout().toNanos();
+            for (int n; out.size() <= ApiRouter.MAX_BODY_BYTES
+                    && (n = in.read(buffer, 0, Math.min(buffer.length, ApiRouter.MAX_BODY_BYTES + 1 - out.size()))) >= 0; ) {
+                out.write(buffer, 0, n);
+                long elapsed = System.nanoTime() - started;
+                if (elapsed > grace && out.size() < limits.minBodyBytesPerSecond() * (elapsed / 1e9)) {
+                    throw new IOException(new TimeoutException("request body slower than "
+                            + limits.minBodyBytesPerSecond() + " bytes/s"));
+                }
+            }
+            return out.toByteArray();
         }
 
         /** A body that stopped arriving (idle timeout, too slow) is 408; the connection closes after the answer. */

@@ -116,6 +116,15 @@ class OpenApiContractTest {
     }
 
     @Test
+    void everyErrorCodeTheServerCanSendIsDeclared() {
+        var codes = new TreeSet<String>();
+        spec.at("/components/schemas/Error/properties/error/properties/code/enum").forEach(c -> codes.add(c.asText()));
+
+        assertThat(codes).containsAll(java.util.Arrays.stream(app.alex.core.error.ErrorCode.values())
+                .map(app.alex.core.error.ErrorCode::wireName).toList());
+    }
+
+    @Test
     void successBodiesCarryTheDeclaredRequiredFields() throws Exception {
         JsonNode ingested = json.readTree(call("POST", "/ingest", "{\"text\": \"Gross margin expanded.\", \"metadata\": {\"source\": \"/m\"}}", true).body());
         JsonNode searched = json.readTree(call("POST", "/search", "{\"query\": \"gross margin\"}", true).body());

@@ -49,4 +49,31 @@ class SlowClientTest extends HttpEdgeTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
         }
     }
+
+    @Test
+    void aBodyThatTricklesBelowTheMinimumRateIsCutOffWith408() throws Exception {
+        try (var slow = new Socket("127.0.0.1", server.uri().getPort())) {
+            slow.setSoTimeout(100); // the pace of the trickle: a byte each time the answer has not come
+            var out = slow.getOutputStream();
+            out.write(("POST /search HTTP/1.1\r\nHost: x\r\nx-api-key: " + KEY
+                    + "\r\ncontent-type: application/json\r\nContent-Length: 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            var answer = new StringBuilder();
+            while (answer.isEmpty() && System.nanoTime() - started < Duration.ofSeconds(8).toNanos()) {
+                try {
+                    byte[] got = slow.getInputStream().readNBytes(12);
+                    answer.append(new String(got, StandardCharsets.US_ASCII));
+                    if (got.length == 0) {
+                        answer.append("closed");
+                    }
+                } catch (java.net.SocketTimeoutException notYet) {
+                    out.write(' ');
+                    out.flush();
+                }
+            }
+
+            assertThat(answer.toString()).startsWith("HTTP/1.1 408");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+        }
+    }
 }

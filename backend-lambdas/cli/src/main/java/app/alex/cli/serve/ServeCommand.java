@@ -38,10 +38,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for other machines).")
     String host;
 
-    @Option(names = "--rate", defaultValue = "50", description = "Requests per second per key, on average (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "50", description = "Requests per second per valid key, on average (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--burst", defaultValue = "100", description = "Requests allowed at once per key (default ${DEFAULT-VALUE}).")
+    @Option(names = "--burst", defaultValue = "100", description = "Requests allowed at once per valid key (default ${DEFAULT-VALUE}); failed authentications are throttled per address.")
     int burst;
 
     @Option(names = "--no-auth", description = "Serve without API keys (only allowed on a loopback address).")
