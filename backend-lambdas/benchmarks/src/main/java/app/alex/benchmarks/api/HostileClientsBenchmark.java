@@ -53,7 +53,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * healthy client keeps searching: when the server cuts them, how the healthy client fares;</li>
  * <li>a burst of 500 wrong keys from one address: how many get 403 before 429 takes over.</li>
  * </ol>
- * Usage: HostileClientsBenchmark (no arguments).
+ * Usage: HostileClientsBenchmark, optionally with -Dphases=1234 (which to run) and
+ * -Dconnections=200 (phase 2).
  */
 public final class HostileClientsBenchmark {
     private static final String KEY = "bench-key";
@@ -75,10 +76,19 @@ public final class HostileClientsBenchmark {
             }
             var router = new ApiRouter(kb, ApiKeys.parse(KEY));
             System.out.println("CPU: " + cpu());
-            distinctWrongKeys(router);
-            concurrentConnections(router);
-            slowBodies(router);
-            burstOfWrongKeys(router);
+            String phases = System.getProperty("phases", "1234");
+            if (phases.contains("1")) {
+                distinctWrongKeys(router);
+            }
+            if (phases.contains("2")) {
+                concurrentConnections(router, Integer.getInteger("connections", 200));
+            }
+            if (phases.contains("3")) {
+                slowBodies(router);
+            }
+            if (phases.contains("4")) {
+                burstOfWrongKeys(router);
+            }
         }
     }
 
@@ -119,13 +129,19 @@ public final class HostileClientsBenchmark {
         }
     }
 
-    private static void concurrentConnections(ApiRouter router) throws Exception {
+    private static void concurrentConnections(ApiRouter router, int connections) throws Exception {
         try (var server = serve(router)) {
-            int connections = 200;
             int perConnection = 10;
             long[] latencies = new long[connections * perConnection];
             var failures = new AtomicInteger();
             var allOpen = new CountDownLatch(connections);
+            try (var warm = new Socket("127.0.0.1", server.uri().getPort())) {
+                for (int i = 0; i < 200; i++) {
+                    String body = "{\"query\": \"" + SearchApiBenchmark.query(i) + "\", \"top_k\": 10}";
+                    exchange(warm, "POST /search HTTP/1.1\r\nHost: bench\r\nx-api-key: " + KEY
+                            + "\r\ncontent-type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+                }
+            }
             long start = System.nanoTime();
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 var futures = new ArrayList<Future<?>>();
