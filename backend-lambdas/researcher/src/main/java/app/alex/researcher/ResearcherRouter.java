@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * <pre>
  * GET  /health                 model, version, status; no secrets
  * POST /research               {"topic": "..."}: the report; with Accept: text/event-stream, the steps live, then the report
- * POST /research/auto          picks the next watchlist topic (the scheduler calls this)
+ * POST /research/auto          picks the next watchlist topic (the scheduler calls this; {"slot": ISO time} makes it once per slot)
  * GET  /research               the feed: ?topic=&unread=true&cursor=&limit=
  * GET  /research/{id}          one report
  * PUT  /research/{id}/read     {"read": true|false}
@@ -97,9 +97,7 @@ public final class ResearcherRouter implements ApiHandler {
                     return wantsStream(request) ? stream(steps -> researcher.research(topic, steps))
                             : ApiResponse.json(200, ResearchJson.report(limited(steps -> researcher.research(topic, steps), s -> { })));
                 }),
-                Route.keyed("POST", "/research/auto", FUNCTION, (request, path) -> wantsStream(request)
-                        ? stream(researcher::researchAuto)
-                        : ApiResponse.json(200, ResearchJson.report(limited(researcher::researchAuto, ResearcherRouter::log)))),
+                Route.keyed("POST", "/research/auto", FUNCTION, (request, path) -> autoResearch(request)),
                 Route.keyed("GET", "/research", FUNCTION, (request, path) ->
                         ApiResponse.json(200, ResearchJson.page(researcher.feed(feedQuery(request))))),
                 Route.keyed("GET", "/research/{id}", FUNCTION, (request, path) ->
@@ -125,6 +123,14 @@ public final class ResearcherRouter implements ApiHandler {
         out.put("version", VERSION);
         out.putAll(health.get());
         return out;
+    }
+
+    /** The scheduler names its slot ({@code {"slot": ISO time}}), so a repeated call gives the slot's report, not a second run. */
+    private ApiResponse autoResearch(ApiRequest request) {
+        JsonNode slotField = request.jsonObjectOrEmpty().path("slot");
+        String slot = slotField.isTextual() ? slotField.asText() : null;
+        java.util.function.Function<Consumer<ResearchStep>, ResearchReport> auto = steps -> researcher.researchAuto(slot, steps);
+        return wantsStream(request) ? stream(auto) : ApiResponse.json(200, ResearchJson.report(limited(auto, ResearcherRouter::log)));
     }
 
     private static void log(ResearchStep step) {

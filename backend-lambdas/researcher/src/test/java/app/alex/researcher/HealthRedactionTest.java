@@ -5,14 +5,12 @@ import app.alex.api.ApiRequest;
 import app.alex.research.llm.ModelSettings;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
-import app.alex.research.feed.FileReportStore;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.web.GuardedWebFetcher;
 import app.alex.core.testing.TestKnowledgeBases;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,15 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HealthRedactionTest {
     private static final String SECRET_URL = "https://alex:hunter2@llm.example.com/v1?api-key=sk-live-123";
 
-    @TempDir
-    Path dir;
 
     @Test
     void healthNamesTheModelServerWithoutTheCredentialsInItsUrl() {
         var model = ModelSettings.fromEnvironment(Map.of("ALEX_LLM", "openai", "ALEX_OPENAI_BASE_URL", SECRET_URL,
                 "ALEX_OPENAI_MODEL", "llama3"));
-        var service = new ResearchService(TestKnowledgeBases.inMemory(), model.open(),
-                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new FileReportStore(dir), List::of,
+        var kb = TestKnowledgeBases.inMemory();
+        var service = new ResearchService(kb, model.open(),
+                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new KnowledgeBaseReportStore(kb), List::of,
                 ResearchAgent.Limits.standard(), Clock.systemUTC());
         // as CloudResearch and alex serve build it
         var router = new ResearcherRouter(service, ApiKeys.parse("k"), Duration.ofMinutes(1), () -> {

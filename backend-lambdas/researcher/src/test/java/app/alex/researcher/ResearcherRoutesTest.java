@@ -6,15 +6,13 @@ import app.alex.api.ApiResponse;
 import app.alex.core.testing.TestKnowledgeBases;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
-import app.alex.research.feed.FileReportStore;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.web.GuardedWebFetcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,14 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The researcher's routes answer through the same edge as the knowledge-base API: same rules, same errors. */
 class ResearcherRoutesTest {
-    @TempDir
-    Path dir;
     private ResearcherRouter router;
 
     @BeforeEach
     void setUp() {
-        router = new ResearcherRouter(new ResearchService(TestKnowledgeBases.inMemory(), Optional.empty(),
-                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new FileReportStore(dir), List::of,
+        var kb = TestKnowledgeBases.inMemory();
+        router = new ResearcherRouter(new ResearchService(kb, Optional.empty(),
+                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new KnowledgeBaseReportStore(kb), List::of,
                 ResearchAgent.Limits.standard(), Clock.systemUTC()), ApiKeys.parse("k"), Duration.ofMinutes(1), Map::of);
     }
 

@@ -7,10 +7,10 @@ import app.alex.api.RouteTable;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
 import app.alex.researcher.ResearcherRouter;
-import java.time.Duration;
 import java.util.Map;
 import app.alex.api.LocalApiServer;
 import app.alex.api.RateLimiter;
+import app.alex.core.research.ResearchTimeLimit;
 import app.alex.cli.Backends;
 import app.alex.core.error.AlexException;
 import picocli.CommandLine;
@@ -47,11 +47,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Serve without API keys (only allowed on a loopback address).")
     boolean noAuth;
 
-    private static Duration researchTimeLimit() {
-        String seconds = System.getenv("ALEX_RESEARCH_TIMEOUT_SECONDS");
-        return Duration.ofSeconds(seconds == null || seconds.isBlank() ? 600 : Long.parseLong(seconds.strip()));
-    }
-
     @Override
     public Integer call() throws Exception {
         ApiKeys keys = ApiKeys.parse(System.getenv("ALEX_API_KEYS"));
@@ -68,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         var researcher = EmbeddedResearch.open(backend, model, schedule::watchlist);
         var scheduler = EmbeddedResearch.scheduler(backend, researcher, schedule.interval(), schedule.enabled());
         var api = new ApiRouter(backend.knowledgeBase(), keys);
-        var research = new ResearcherRouter(researcher, keys, researchTimeLimit(), () -> Map.of(
+        var research = new ResearcherRouter(researcher, keys, ResearchTimeLimit.fromEnvironment(System.getenv()), () -> Map.of(
                 "model", researcher.modelName(), "index", "lucene", "documents", backend.knowledgeBase().stats().documents()));
         // One port for both, as the desktop's Remote mode expects: one route table over both.
         ApiHandler both = RouteTable.join(api.routes(), research.routes());
