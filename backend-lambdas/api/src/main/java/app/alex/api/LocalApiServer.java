@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -165,7 +166,7 @@ public final class LocalApiServer implements AutoCloseable {
          * timeout, it averages less than the minimum rate.
          */
         private byte[] readBody(InputStream in) throws IOException {
-            var out = new java.io.ByteArrayOutputStream();
+            var out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
             long started = System.nanoTime();
             long grace = limits.readTimeout().toNanos();

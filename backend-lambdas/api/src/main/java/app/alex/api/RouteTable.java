@@ -62,8 +62,7 @@ public final class RouteTable implements ApiHandler {
         if (path == null || path.isEmpty()) {
             return "/";
         }
-        String joined = "/" + String.join("/", segments(path));
-        return joined;
+        return "/" + String.join("/", segments(path));
     }
 
     static List<String> segments(String path) {

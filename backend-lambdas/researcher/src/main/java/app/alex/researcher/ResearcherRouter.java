@@ -57,7 +57,6 @@ public final class ResearcherRouter implements ApiHandler {
     public static final String VERSION = "0.1.0";
 
     private final Researcher researcher;
-    private final ApiKeys keys;
     private final Duration timeLimit;
     private final Supplier<Map<String, Object>> health;
     private final RouteTable routes;
@@ -68,7 +67,6 @@ public final class ResearcherRouter implements ApiHandler {
      */
     public ResearcherRouter(Researcher researcher, ApiKeys keys, Duration timeLimit, Supplier<Map<String, Object>> health) {
         this.researcher = researcher;
-        this.keys = keys;
         this.timeLimit = timeLimit;
         this.health = health;
         this.routes = RouteTable.of(keys, routeList());
