@@ -156,7 +156,7 @@ public final class LocalApiServer implements AutoCloseable {
                 request.addIdleTimeoutListener(timeout -> false);
                 return handler.handle(new ApiRequest(head.method(), head.path(), head.headers(), head.query(), body, head.client()));
             } catch (AlexException e) {
-                return ApiResponse.error(e.code(), e.getMessage());
+                return ApiResponse.error(e);
             }
         }
 

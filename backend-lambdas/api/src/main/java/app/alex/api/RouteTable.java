@@ -163,7 +163,7 @@ public final class RouteTable implements ApiHandler {
             headers.put("allow", String.join(", ", e.allow));
             return new ApiResponse(error.status(), headers, error.body());
         } catch (AlexException e) {
-            return ApiResponse.error(e.code(), e.getMessage());
+            return ApiResponse.error(e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure on " + request.method() + " " + request.path(), e);
             return ApiResponse.error(ErrorCode.INTERNAL, "Something went wrong on the server; the request was not completed.");

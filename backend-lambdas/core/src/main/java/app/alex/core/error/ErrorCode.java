@@ -19,7 +19,9 @@ public enum ErrorCode {
     HEADERS_TOO_LARGE(431),
     INTERNAL(500),
     UNAVAILABLE(503),
-    IN_USE(409);
+    IN_USE(409),
+    /** The disk holding the knowledge base is full. */
+    INSUFFICIENT_STORAGE(507);
 
     private final int httpStatus;
 
