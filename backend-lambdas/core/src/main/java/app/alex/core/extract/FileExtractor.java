@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>Strong signatures in the content win over the name (a PDF named {@code .bin} is read as a
  * PDF); otherwise the extension decides, and a name that promises a format the content does not
- * have ({@code .pdf} that is not a PDF) is a clear "damaged" error. A file with no extension is
+ * have ({@code .pdf} that is not a PDF) is a clear "damaged" error. A file with no extension, or
+ * one whose last dot starts no known extension ({@code Apache-2.0}, {@code README.Debian}), is
  * read as text if it looks like text. Empty files give an empty document (the ingest use case then
  * says "no text found"). Every failure is an {@link ExtractionException} with a message a person
  * understands; no library exception escapes.
@@ -144,6 +145,10 @@ public final class FileExtractor implements TextExtractor {
                 if (TEXT_TYPES.containsKey(ext)) {
                     return Format.TEXT;
                 }
+                // A dot in a name is not always an extension (Apache-2.0, README.Debian): text is text.
+                if (!zip && !ole2 && looksLikeText(head)) {
+                    return looksLikeHtml(head) ? Format.HTML : Format.TEXT;
+                }
                 throw ExtractionException.unsupported("." + ext);
             }
         }
@@ -169,6 +174,31 @@ public final class FileExtractor implements TextExtractor {
         String base = name.substring(slash + 1);
         int dot = base.lastIndexOf('.');
         return dot <= 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the first bytes of a file look like text: a UTF-16/32 byte order mark, or no NUL byte
+     * and at most 3% other control bytes. Stricter than decoding, because here it decides the type
+     * of a file whose name does not.
+     */
+    public static boolean looksLikeText(byte[] head) {
+        if (head.length == 0) {
+            return false;
+        }
+        if (TextDecoding.startsWith(head, 0xFF, 0xFE) || TextDecoding.startsWith(head, 0xFE, 0xFF)) {
+            return true;
+        }
+        int suspicious = 0;
+        for (byte value : head) {
+            int b = value & 0xFF;
+            if (b == 0) {
+                return false;
+            }
+            if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) || b == 0x7F) {
+                suspicious++;
+            }
+        }
+        return suspicious * 100L <= head.length * 3L;
     }
 
     private static byte[] readHead(Path file) throws IOException {
