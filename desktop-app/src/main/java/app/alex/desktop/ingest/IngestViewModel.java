@@ -305,6 +305,22 @@ public final class IngestViewModel {
     }
 
     /** Receives progress on the ingest thread and applies it on the FX thread. */
+    /** Nanos of the last status-bar count refresh during a batch (FX thread). */
+    private long countsRefreshedAt;
+
+    /** The status bar's counts follow a long batch (at most twice a second), not only its end. */
+    private void refreshCountsWhileIngesting(IngestResult result) {
+        boolean stored = switch (result.status()) {
+            case CREATED, REPLACED -> true;
+            default -> false;
+        };
+        long now = System.nanoTime();
+        if (stored && now - countsRefreshedAt >= 500_000_000L) {
+            countsRefreshedAt = now;
+            connection.refreshStats();
+        }
+    }
+
     private final class Listener implements IngestListener {
         private final Job job;
 
@@ -347,6 +363,7 @@ public final class IngestViewModel {
             Platform.runLater(() -> {
                 IngestItem row = job.row(file);
                 row.apply(result, job.cancelled.get());
+                refreshCountsWhileIngesting(result);
                 if (result.status() != app.alex.core.ingest.IngestStatus.SKIPPED) {
                     job.done++;
                 }

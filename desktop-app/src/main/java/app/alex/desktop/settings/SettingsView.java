@@ -205,7 +205,7 @@ public final class SettingsView extends BorderPane {
         row(grid, 1, "Every", hours);
         row(grid, 2, "Watchlist", watchlist);
         var watched = text("settingsWatchedFolders", model.watchedFoldersProperty(),
-                "Folders to keep ingested, separated by ';' (new and changed files are ingested on their own)");
+                "Folders to keep ingested, separated by ';'");
         row(grid, 3, "Watched folders", watched);
         return section("Schedule", grid);
     }

@@ -22,6 +22,7 @@ import javafx.application.Platform;
 import app.alex.desktop.backend.ScheduledResearcher;
 import app.alex.desktop.ui.Screen;
 import app.alex.desktop.ui.TaskExecutor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -245,6 +246,8 @@ public final class Workbench implements Navigator {
             buttons.put(s, button);
             box.getChildren().add(button);
         }
+        buttons.get(Screen.FEED).textProperty().bind(Bindings.createStringBinding(() -> feed.unreadProperty().get() > 0
+                ? Screen.FEED.title() + " (" + feed.unreadProperty().get() + ")" : Screen.FEED.title(), feed.unreadProperty()));
         // Keep one screen selected: clicking the current button must not leave the group empty.
         navigation.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null && was != null) {
@@ -298,6 +301,31 @@ public final class Workbench implements Navigator {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** What to remember of this session: the window's bounds, the screen shown, the Library's order. */
+    public app.alex.desktop.config.WindowState windowState(javafx.stage.Stage stage) {
+        boolean maximized = stage.isMaximized();
+        return new app.alex.desktop.config.WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                maximized, screen.get().name(), library.sortProperty().get().name());
+    }
+
+    /** Shows the remembered screen and Library order (the window's bounds are the caller's: it owns the stage). */
+    public void restore(app.alex.desktop.config.WindowState state) {
+        if (state.librarySort() != null) {
+            for (var sort : app.alex.core.index.DocumentQuery.Sort.values()) {
+                if (sort.name().equals(state.librarySort())) {
+                    library.sortProperty().set(sort);
+                }
+            }
+        }
+        if (state.screen() != null) {
+            for (Screen s : Screen.values()) {
+                if (s.name().equals(state.screen())) {
+                    show(s);
+                }
+            }
+        }
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
