@@ -45,7 +45,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
@@ -75,6 +74,9 @@ public final class Workbench implements Navigator {
 
     private final Services services;
     private final BorderPane root = new BorderPane();
+    private final Toasts toasts = new Toasts();
+    /** The window's content: the frame, with pop-up messages drawn over its lower-left corner. */
+    private final StackPane layers = new StackPane(root, toasts);
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
@@ -97,7 +99,7 @@ public final class Workbench implements Navigator {
         BackendConnection connection = services.connection();
         TaskExecutor executor = services.executor();
         status = new StatusBarModel(connection);
-        notifier = new ShellNotifier(status, this::window);
+        notifier = new ShellNotifier(status, toasts);
 
         feed = new FeedViewModel(connection, executor);
         research = new ResearchViewModel(connection, executor, notifier);
@@ -122,8 +124,12 @@ public final class Workbench implements Navigator {
         root.setLeft(navigation());
         content.setId("content");
         root.setCenter(content);
-        root.setBottom(statusBar());
-        root.getStylesheets().add(Themes.stylesheet());
+        Node bar = statusBar();
+        root.setBottom(bar);
+        StackPane.setAlignment(toasts, Pos.BOTTOM_LEFT);
+        // Above the status bar, never over it.
+        toasts.translateYProperty().bind(((Region) bar).heightProperty().negate());
+        layers.getStylesheets().add(Themes.stylesheet());
         // A backend that cannot be opened or reached (folder in use, server down, key refused) is said out loud once.
         connection.healthProperty().addListener((obs, was, now) -> {
             if (now == BackendConnection.Health.FAILED && was != BackendConnection.Health.FAILED) {
@@ -176,7 +182,7 @@ public final class Workbench implements Navigator {
     }
 
     public Parent root() {
-        return root;
+        return layers;
     }
 
     @Override
@@ -297,10 +303,6 @@ public final class Workbench implements Navigator {
         label.textProperty().bind(text);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
-    }
-
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /** What to remember of this session: the window's bounds, the screen shown, the Library's order. */

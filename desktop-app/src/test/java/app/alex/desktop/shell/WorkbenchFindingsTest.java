@@ -17,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -137,6 +138,60 @@ class WorkbenchFindingsTest {
         TableView<?> table = robot.lookup("#libraryTable").queryTableView();
         assertThat(table.getSortOrder()).singleElement().extracting(TableColumn::getText).isEqualTo("Title");
         assertThat(new WindowStateStore(temp.resolve("nowhere")).load()).isEqualTo(WindowState.NONE);
+    }
+
+    @Test
+    void settingsSayTheyAreNotSavedYetAndWatchedFoldersAreChosenWithAFolderChooser(FxRobot robot) throws Exception {
+        app.awaitHealthy();
+        robot.clickOn("#nav-settings");
+        assertThat(robot.lookup("#settingsWhere").queryLabeled().getText())
+                .isEqualTo("Not saved yet: Save writes " + app.store.file() + " (readable by you only).");
+
+        Path watched = java.nio.file.Files.createDirectories(temp.resolve("watched notes"));
+        app.dialogs.folder = watched;
+        robot.interact(() -> robot.lookup("#settingsView .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1));
+        robot.clickOn("#settingsAddWatchedFolder");
+        robot.clickOn("#settingsAddWatchedFolder"); // the same folder twice is kept once
+        ListView<String> folders = robot.lookup("#settingsWatchedFolders").queryListView();
+        assertThat(folders.getItems()).containsExactly(watched.toAbsolutePath().toString());
+        robot.clickOn("#settingsSave");
+        waitUntil(10, () -> robot.lookup("#settingsWhere").queryLabeled().getText().startsWith("Saved in "));
+        assertThat(app.store.load().watchedFolders()).containsExactly(watched.toAbsolutePath().toString());
+
+        robot.clickOn(folders.getItems().getFirst());
+        robot.clickOn("#settingsRemoveWatchedFolder");
+        assertThat(folders.getItems()).isEmpty();
+    }
+
+    @Test
+    void aProblemPopsUpInsideTheWindowAboveTheStatusBarInTheThemesColours(FxRobot robot) {
+        app.awaitHealthy();
+        robot.interact(() -> app.workbench.notifier().error("The folder /data/kb is in use by another Alex."));
+        Node toast = robot.lookup(".toast-problem").query();
+        Node bar = robot.lookup("#statusBar").query();
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(toast.localToScene(toast.getLayoutBounds()).getMaxY()) // its box, not its shadow
+                .as("the toast ends above the status bar").isLessThanOrEqualTo(bar.localToScene(bar.getBoundsInLocal()).getMinY());
+        assertThat(toast.getScene()).isSameAs(bar.getScene());
+        double light = brightness(toast);
+        Screenshots.save(app.workbench.root(), "notification");
+
+        robot.interact(() -> Themes.apply(Settings.Theme.DARK, app.workbench.root().getScene()));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(brightness(toast)).as("dark theme, dark toast").isLessThan(0.4).isLessThan(light);
+        Screenshots.save(app.workbench.root(), "notification-dark");
+        robot.interact(() -> Themes.apply(Settings.Theme.LIGHT, app.workbench.root().getScene()));
+
+        robot.clickOn(robot.lookup(".toast-close").queryAs(Node.class));
+        assertThat(robot.lookup(".toast").queryAll()).isEmpty();
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).startsWith("The folder /data/kb is in use");
+    }
+
+    private static double brightness(Node node) {
+        var region = (javafx.scene.layout.Region) node;
+        var fill = region.getBackground().getFills().getFirst().getFill();
+        return ((javafx.scene.paint.Color) fill).getBrightness();
     }
 
     @Test
