@@ -74,6 +74,7 @@ public class AlexWorkbench extends Application {
     }
 
     public static void main(String[] args) {
+        StartupLogging.quiet();
         launch(args);
     }
 }
