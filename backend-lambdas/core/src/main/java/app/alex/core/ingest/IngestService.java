@@ -49,6 +49,7 @@ public final class IngestService {
     private final Embedder embedder;
     private final VectorIndex index;
     private final Clock clock;
+    private final DocumentLocks locks = new DocumentLocks();
 
     public IngestService(TextExtractor extractor, SentenceChunker chunker, Embedder embedder, VectorIndex index,
                          Clock clock) {
@@ -136,7 +137,16 @@ public final class IngestService {
             listener.fileFinished(Path.of(walkProblem.source()), 0, walkProblem);
         }
         boolean cancelled = false;
+        boolean diskFull = false;
         for (var entry : files.entrySet()) {
+            if (diskFull) {
+                // Nothing more can be stored: say so for each file instead of extracting and embedding it.
+                IngestResult notStored = IngestResult.failed(entry.getKey().toString(), ErrorCode.INSUFFICIENT_STORAGE,
+                        "not stored: the disk is full");
+                results.add(notStored);
+                listener.fileFinished(entry.getKey(), entry.getValue(), notStored);
+                continue;
+            }
             if (listener.cancelled()) {
                 cancelled = true;
                 break;
@@ -145,6 +155,7 @@ public final class IngestService {
             IngestResult result = ingestFile(entry.getKey(), options, listener);
             results.add(result);
             listener.fileFinished(entry.getKey(), entry.getValue(), result);
+            diskFull = result.errorCode() == ErrorCode.INSUFFICIENT_STORAGE;
         }
         return new BatchSummary(results, cancelled);
     }
@@ -205,7 +216,12 @@ public final class IngestService {
         }
     }
 
+    /** Compares with what is stored and writes, one ingest per document id at a time. */
     private IngestResult store(DocumentRecord document, ExtractedDocument extracted, IngestListener listener) {
+        return locks.underLock(document.id(), () -> storeUnlocked(document, extracted, listener));
+    }
+
+    private IngestResult storeUnlocked(DocumentRecord document, ExtractedDocument extracted, IngestListener listener) {
         Optional<DocumentRecord> existing = index.document(document.id());
         if (existing.isPresent() && sameContent(existing.get(), document)) {
             var stored = existing.get();
