@@ -69,6 +69,7 @@ public final class IngestService {
             throw new AlexException(ErrorCode.PAYLOAD_TOO_LARGE,
                     "The text has " + request.text().length() + " characters; the limit is " + MAX_TEXT_CHARS + ".");
         }
+        FieldLimits.check(request.title(), request.source(), request.tags());
         String source = request.source() == null ? "" : request.source().strip();
         String hash = DocumentIds.contentHash(request.text());
         String id = request.id() != null ? DocumentIds.requireValid(request.id())
@@ -104,7 +105,7 @@ public final class IngestService {
             }
             Instant now = clock.instant();
             Instant date = extracted.date().orElseGet(() -> modifiedTime(file).orElse(now));
-            String title = extracted.title().isBlank() ? file.getFileName().toString() : extracted.title();
+            String title = FieldLimits.clipTitle(extracted.title().isBlank() ? file.getFileName().toString() : extracted.title());
             var document = new DocumentRecord(DocumentIds.fromSource(source), title, source, options.type(),
                     Tags.clean(options.tags()), date, now, DocumentIds.contentHash(extracted.text()), 0,
                     extracted.text().length(), extracted.mediaType(), Map.of());
