@@ -38,13 +38,25 @@ public class AlexWorkbench extends Application {
         var workbench = new Workbench(new Workbench.Services(connection, executor, store, FileDialogs.system(),
                 uri -> getHostServices().showDocument(uri)));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        var windowStore = new app.alex.desktop.config.WindowStateStore(store.file().getParent());
+        var remembered = windowStore.load();
         var scene = new Scene(workbench.root(), Math.min(1280, screen.getWidth() * 0.9), Math.min(820, screen.getHeight() * 0.9));
         workbench.install(scene);
         stage.setTitle("Alex Workbench");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        if (remembered.hasBounds() && !Screen.getScreensForRectangle(remembered.x(), remembered.y(),
+                remembered.width(), remembered.height()).isEmpty()) {
+            stage.setX(remembered.x());
+            stage.setY(remembered.y());
+            stage.setWidth(remembered.width());
+            stage.setHeight(remembered.height());
+        }
+        stage.setMaximized(remembered.maximized());
+        stage.setOnHiding(e -> windowStore.save(workbench.windowState(stage)));
         stage.show();
+        workbench.restore(remembered);
         workbench.start(settings);
         if (problem != null) {
             workbench.notifier().error(problem);
@@ -62,6 +74,7 @@ public class AlexWorkbench extends Application {
     }
 
     public static void main(String[] args) {
+        StartupLogging.quiet();
         launch(args);
     }
 }

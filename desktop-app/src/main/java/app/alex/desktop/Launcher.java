@@ -12,6 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupLogging.quiet();
         if (java.util.Arrays.asList(args).contains("--self-test")) {
             System.exit(SelfTest.run(System.out));
         }

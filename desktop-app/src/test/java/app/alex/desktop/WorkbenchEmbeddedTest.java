@@ -229,7 +229,7 @@ class WorkbenchEmbeddedTest {
     }
 
     @Test
-    void aFinishedReportIsInTheFeedUnreadThenReadAndTheFilterFindsIt(FxRobot robot) {
+    void aFinishedReportIsInTheFeedReadWhereItWasWrittenAnUnreadOneIsReadWhenOpenedAndTheFilterFindsIt(FxRobot robot) {
         app.awaitHealthy();
         shortcut(robot, Screen.RESEARCH);
         robot.clickOn("#researchTopic").write("bank capital ratios");
@@ -239,8 +239,12 @@ class WorkbenchEmbeddedTest {
 
         shortcut(robot, Screen.FEED);
         ListView<ResearchReport> feed = robot.lookup("#feedList").queryListView();
-        waitUntil(10, () -> !feed.getItems().isEmpty() && feed.getItems().getFirst().id().equals(id));
-        assertThat(feed.getItems().getFirst().read()).isFalse();
+        waitUntil(10, () -> !feed.getItems().isEmpty() && feed.getItems().getFirst().id().equals(id)
+                && feed.getItems().getFirst().read()); // read where it was written, on the Research screen
+        researcher.markRead(id, false); // as if it had arrived on its own
+        robot.interact(app.connection::changed);
+        waitUntil(10, () -> !feed.getItems().isEmpty() && feed.getItems().getFirst().id().equals(id)
+                && !feed.getItems().getFirst().read());
         assertThat(robot.lookup("#feed-item-" + id + " .unread-dot").queryAs(Label.class).getText()).isEqualTo("●");
 
         robot.clickOn("#feed-item-" + id);

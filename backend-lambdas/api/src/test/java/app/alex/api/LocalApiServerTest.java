@@ -77,7 +77,7 @@ class LocalApiServerTest {
         assertThat(first.get("chunk_count").asInt()).isEqualTo(1);
         assertThat(second.get("status").asText()).isEqualTo("unchanged");
         assertThat(stored.get("title").asText()).isEqualTo("NVDA note");
-        assertThat(stored.get("tags").get(0).asText()).isEqualTo("NVDA");
+        assertThat(stored.get("tags").get(0).asText()).isEqualTo("nvda"); // stored as sent, matched case-insensitively
         assertThat(stored.get("metadata").get("analyst").asText()).isEqualTo("alex");
     }
 

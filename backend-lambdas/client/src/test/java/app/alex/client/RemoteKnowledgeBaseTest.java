@@ -108,7 +108,7 @@ class RemoteKnowledgeBaseTest {
         assertThat(created.status()).isEqualTo(IngestStatus.CREATED);
         assertThat(hits.results()).singleElement().satisfies(h -> {
             assertThat(h.title()).isEqualTo("Dividends");
-            assertThat(h.tags()).containsExactly("VTI");
+            assertThat(h.tags()).containsExactly("vti"); // stored as typed, found by the filter "VTI"
         });
         assertThat(page.documents()).hasSize(1);
         assertThat(page.nextCursor()).isNotNull();

@@ -47,9 +47,11 @@ public final class FeedView extends BorderPane {
         filter.textProperty().bindBidirectional(model.filterProperty());
         var unreadOnly = new CheckBox("Unread only");
         unreadOnly.setId("feedUnreadOnly");
+        unreadOnly.setMinWidth(Region.USE_PREF_SIZE); // the status text shrinks first, never the controls
         unreadOnly.selectedProperty().bindBidirectional(model.unreadOnlyProperty());
         var refresh = new Button("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("feedRefresh");
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setOnAction(e -> model.refresh());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -57,6 +59,8 @@ public final class FeedView extends BorderPane {
         status.setId("feedStatus");
         status.getStyleClass().add("screen-hint");
         status.textProperty().bind(model.statusProperty());
+        status.setMinWidth(0);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         var row = new HBox(8, filter, unreadOnly, refresh, spacer, status);
         row.setAlignment(Pos.CENTER_LEFT);
         var top = new VBox(8, heading, row);
@@ -140,7 +144,7 @@ public final class FeedView extends BorderPane {
                 meta.append(" · ").append(String.join(", ", report.tickers()));
             }
             if (report.trigger() == ResearchReport.Trigger.SCHEDULED) {
-                meta.append(" · scheduled");
+                meta.append(" · from the schedule");
             }
             if (report.extractive()) {
                 meta.append(" · extractive");

@@ -170,6 +170,11 @@ public final class FeedViewModel {
         return hasMore.getReadOnlyProperty();
     }
 
+    /** Unread reports in the whole feed (whatever the filter), for the navigation. */
+    public javafx.beans.property.ReadOnlyLongProperty unreadProperty() {
+        return unread.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -51,9 +51,10 @@ public final class IngestView extends BorderPane {
         paste.setOnAction(e -> pasteDialog());
         var tags = new TextField();
         tags.setId("ingestTags");
-        tags.setPromptText("Tags for what you add, e.g. NVDA, earnings");
-        tags.setPrefColumnCount(16);
-        tags.setMinWidth(80);
+        tags.setPromptText("Tags, e.g. NVDA, earnings");
+        tags.setTooltip(new Tooltip("Tags for the files and text you add next, separated by commas"));
+        tags.setPrefColumnCount(14);
+        tags.setMinWidth(200);
         tags.textProperty().bindBidirectional(model.tagsProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -133,6 +134,15 @@ public final class IngestView extends BorderPane {
         TableColumn<IngestItem, String> details = new TableColumn<>("Details");
         details.setCellValueFactory(c -> c.getValue().messageProperty());
         details.setPrefWidth(300);
+        // The reason for a failure is often longer than the column: the whole of it on hover.
+        details.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isBlank() ? null : new Tooltip(item));
+            }
+        });
 
         table.getColumns().setAll(java.util.List.of(name, status, progress, chunks, details));
         Bindings.size(model.items()).addListener((obs, was, now) -> {

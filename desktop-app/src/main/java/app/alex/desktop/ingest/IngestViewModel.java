@@ -176,7 +176,7 @@ public final class IngestViewModel {
         };
         task.setOnSucceeded(e -> finishJob(job, task.getValue()));
         task.setOnFailed(e -> failJob(job, Errors.message(task.getException())));
-        task.setOnCancelled(e -> failJob(job, "cancelled"));
+        task.setOnCancelled(e -> cancelJob(job));
         executor.execute(task);
     }
 
@@ -199,11 +199,31 @@ public final class IngestViewModel {
         connection.changed();
         long failed = summary.count(app.alex.core.ingest.IngestStatus.FAILED);
         String verdict = (cancelled ? "Ingest cancelled: " : "Ingest finished: ") + describe(summary);
-        if (failed > 0) {
+        if (failed > 0 && !cancelled) { // the file a Cancel interrupted is the user's choice, not a problem
             notifier.error(verdict);
         } else {
             notifier.info(verdict);
         }
+    }
+
+    private void cancelJob(Job job) {
+        for (IngestItem row : job.all.values()) {
+            if (!row.status().finished()) {
+                row.finish(IngestItem.Status.CANCELLED, "cancelled");
+            }
+        }
+        for (IngestItem row : job.rows) {
+            if (!row.status().finished()) {
+                row.finish(IngestItem.Status.CANCELLED, "cancelled");
+            }
+        }
+        if (current == job) {
+            endJob();
+        } else {
+            updateTotals();
+        }
+        connection.changed();
+        notifier.info("Ingest cancelled.");
     }
 
     private void failJob(Job job, String message) {
@@ -305,6 +325,22 @@ public final class IngestViewModel {
     }
 
     /** Receives progress on the ingest thread and applies it on the FX thread. */
+    /** Nanos of the last status-bar count refresh during a batch (FX thread). */
+    private long countsRefreshedAt;
+
+    /** The status bar's counts follow a long batch (at most twice a second), not only its end. */
+    private void refreshCountsWhileIngesting(IngestResult result) {
+        boolean stored = switch (result.status()) {
+            case CREATED, REPLACED -> true;
+            default -> false;
+        };
+        long now = System.nanoTime();
+        if (stored && now - countsRefreshedAt >= 500_000_000L) {
+            countsRefreshedAt = now;
+            connection.refreshStats();
+        }
+    }
+
     private final class Listener implements IngestListener {
         private final Job job;
 
@@ -347,6 +383,7 @@ public final class IngestViewModel {
             Platform.runLater(() -> {
                 IngestItem row = job.row(file);
                 row.apply(result, job.cancelled.get());
+                refreshCountsWhileIngesting(result);
                 if (result.status() != app.alex.core.ingest.IngestStatus.SKIPPED) {
                     job.done++;
                 }

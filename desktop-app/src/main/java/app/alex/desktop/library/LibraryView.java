@@ -124,14 +124,54 @@ public final class LibraryView extends BorderPane {
         // Date, source and media type are in the detail pane; the table keeps what scanning a list needs.
         var title = column("Title", 230, DocumentRecord::title);
         var type = column("Type", 85, d -> d.type().wireName());
-        var tags = column("Tags", 75, d -> String.join(", ", d.tags()));
+        var tags = column("Tags", 110, d -> String.join(", ", d.tags()));
         var ingested = column("Ingested", 95, d -> format(d.ingestedAt(), DATE));
         TableColumn<DocumentRecord, Number> chunks = new TableColumn<>("Passages");
         chunks.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().chunkCount()));
         chunks.setPrefWidth(70);
         List<TableColumn<DocumentRecord, ?>> columns = List.of(title, type, tags, ingested, chunks);
-        columns.forEach(c -> c.setSortable(false)); // order comes from the backend (see the Sort box)
+        columns.forEach(c -> c.setSortable(false));
+        // The backend orders the pages: Title (A–Z) and Ingested (newest first) headers choose its order;
+        // the table never sorts the loaded page itself.
+        title.setSortable(true);
+        title.setSortType(TableColumn.SortType.ASCENDING);
+        ingested.setSortable(true);
+        ingested.setSortType(TableColumn.SortType.DESCENDING);
         view.getColumns().setAll(columns);
+        view.setSortPolicy(t -> true);
+        Runnable showSort = () -> {
+            var column = model.sortProperty().get() == DocumentQuery.Sort.TITLE ? title : ingested;
+            column.setSortType(column == title ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+            if (view.getSortOrder().size() != 1 || view.getSortOrder().getFirst() != column) {
+                view.getSortOrder().setAll(List.of(column));
+            }
+        };
+        view.getSortOrder().addListener((ListChangeListener<TableColumn<DocumentRecord, ?>>) c -> {
+            if (view.getSortOrder().isEmpty()) {
+                // A click clears the order before it adds its column; a third click only clears it:
+                // then keep showing the backend's order.
+                javafx.application.Platform.runLater(() -> {
+                    if (view.getSortOrder().isEmpty()) {
+                        showSort.run();
+                    }
+                });
+            } else {
+                model.sortProperty().set(view.getSortOrder().getFirst() == title
+                        ? DocumentQuery.Sort.TITLE : DocumentQuery.Sort.NEWEST_INGESTED);
+            }
+        });
+        title.sortTypeProperty().addListener((obs, was, now) -> {
+            if (now != TableColumn.SortType.ASCENDING) {
+                title.setSortType(TableColumn.SortType.ASCENDING); // the backend sorts titles A–Z only
+            }
+        });
+        ingested.sortTypeProperty().addListener((obs, was, now) -> {
+            if (now != TableColumn.SortType.DESCENDING) {
+                ingested.setSortType(TableColumn.SortType.DESCENDING); // and newest first only
+            }
+        });
+        model.sortProperty().addListener((obs, was, now) -> showSort.run());
+        showSort.run();
 
         view.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -228,15 +268,8 @@ public final class LibraryView extends BorderPane {
     }
 
     private void confirmDelete(DocumentRecord document) {
-        var alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.setTitle("Delete document");
-        alert.setHeaderText("Delete “" + document.title() + "”?");
-        alert.setContentText("Its " + document.chunkCount() + " passages are removed from the knowledge base. "
-                + "The original file is not touched. This cannot be undone.");
         var deleteButton = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
-        alert.getButtonTypes().setAll(deleteButton, ButtonType.CANCEL);
-        alert.getDialogPane().lookupButton(deleteButton).setId("confirmDelete");
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelDelete");
+        Alert alert = deleteConfirmation(document, deleteButton);
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
         }
@@ -244,6 +277,23 @@ public final class LibraryView extends BorderPane {
         if (answer.isPresent() && answer.get() == deleteButton) {
             model.delete(document);
         }
+    }
+
+    /** The question before a delete: Enter answers Cancel, so a stray key press deletes nothing. */
+    static Alert deleteConfirmation(DocumentRecord document, ButtonType deleteButton) {
+        var alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.setTitle("Delete document");
+        alert.setHeaderText("Delete “" + document.title() + "”?");
+        alert.setContentText("Its " + document.chunkCount() + " passages are removed from the knowledge base. "
+                + "The original file is not touched. This cannot be undone.");
+        alert.getButtonTypes().setAll(deleteButton, ButtonType.CANCEL);
+        var delete = (Button) alert.getDialogPane().lookupButton(deleteButton);
+        var cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        delete.setId("confirmDelete");
+        delete.setDefaultButton(false);
+        cancel.setId("cancelDelete");
+        cancel.setDefaultButton(true);
+        return alert;
     }
 
     static String describe(DocumentRecord d) {
@@ -271,6 +321,15 @@ public final class LibraryView extends BorderPane {
         TableColumn<DocumentRecord, String> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        // A cut cell shows its whole text on hover.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isBlank() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return column;
     }
 

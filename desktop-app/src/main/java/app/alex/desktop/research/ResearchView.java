@@ -40,7 +40,7 @@ public final class ResearchView extends BorderPane {
         heading.getStyleClass().add("screen-title");
 
         topic.setId("researchTopic");
-        topic.setPromptText("A topic or a question, e.g. What drives NVDA's data-center margins?");
+        topic.setPromptText("A topic or a question, e.g. NVDA data-center margins");
         topic.textProperty().bindBidirectional(model.topicProperty());
         topic.setOnAction(e -> model.run());
         topic.disableProperty().bind(model.runningProperty());
@@ -51,8 +51,10 @@ public final class ResearchView extends BorderPane {
         run.disableProperty().bind(model.runningProperty());
         run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         run.setOnAction(e -> model.run());
-        var auto = new Button("Pick a topic");
+        var auto = new Button("Run schedule now", new FontIcon(Feather.CLOCK));
         auto.setId("researchAuto");
+        auto.setTooltip(new javafx.scene.control.Tooltip("Starts the scheduled research at once: the researcher "
+                + "picks the next topic from the watchlist in Settings (the typed topic is not used)"));
         auto.disableProperty().bind(model.runningProperty());
         auto.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         auto.setOnAction(e -> model.runAuto());

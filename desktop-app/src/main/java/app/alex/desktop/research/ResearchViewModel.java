@@ -56,9 +56,17 @@ public final class ResearchViewModel {
         start("Researching “" + text + "”…", (researcher, sink) -> researcher.research(text, sink));
     }
 
-    /** Lets the researcher pick the next watchlist topic. */
+    /**
+     * Runs the schedule's job now: the researcher picks the next watchlist topic. The topic field is
+     * cleared (it is not what runs) and shows the picked topic once the report is done.
+     */
     public void runAuto() {
-        start("Researching a topic of the researcher's choice…", Researcher::researchAuto);
+        if (running.get()) {
+            return;
+        }
+        topic.set("");
+        start("Running the schedule now: the researcher picks the next topic from the watchlist…",
+                Researcher::researchAuto);
     }
 
     private void start(String message, Job job) {
@@ -92,8 +100,14 @@ public final class ResearchViewModel {
             running.set(false);
             ResearchReport done = research.getValue();
             report.set(done);
-            status.set("Done: “" + done.title() + "” is saved in the feed.");
-            connection.changed();
+            markReadHere(researcher, done);
+            if (done.trigger() == ResearchReport.Trigger.SCHEDULED) {
+                topic.set(done.topic());
+                status.set("Done (schedule run now, topic “" + done.topic() + "”): “" + done.title()
+                        + "” is saved in the feed.");
+            } else {
+                status.set("Done: “" + done.title() + "” is saved in the feed.");
+            }
         });
         research.setOnFailed(e -> {
             running.set(false);
@@ -109,6 +123,15 @@ public final class ResearchViewModel {
         });
         task = research;
         executor.execute(research);
+    }
+
+    /** The analyst is reading the report on this screen: the Feed need not call it unread. */
+    private void markReadHere(Researcher researcher, ResearchReport done) {
+        executor.execute(app.alex.desktop.ui.Tasks.run(() -> researcher.markRead(done.id(), true), connection::changed,
+                failure -> {
+                    connection.changed();
+                    notifier.error("The report is saved, but it could not be marked read: " + Errors.message(failure));
+                }));
     }
 
     /** Stops the running research (its thread is interrupted). */

@@ -44,7 +44,7 @@ public final class SearchView extends BorderPane {
         heading.getStyleClass().add("screen-title");
 
         field.setId("searchField");
-        field.setPromptText("Ask in plain words or type keywords, e.g. how are reinvested dividends taxed");
+        field.setPromptText("Plain words or keywords, e.g. how are reinvested dividends taxed");
         field.textProperty().bindBidirectional(model.queryProperty());
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -104,12 +104,14 @@ public final class SearchView extends BorderPane {
         var since = new DatePicker();
         since.setId("searchSince");
         since.setPromptText("From date");
-        since.setPrefWidth(120);
+        since.setPrefWidth(135);
+        since.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         since.valueProperty().bindBidirectional(model.sinceProperty());
         var until = new DatePicker();
         until.setId("searchUntil");
         until.setPromptText("To date");
-        until.setPrefWidth(120);
+        until.setPrefWidth(135);
+        until.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         until.valueProperty().bindBidirectional(model.untilProperty());
         var clear = new Button("Clear filters");
         clear.setId("searchClearFilters");
@@ -122,6 +124,8 @@ public final class SearchView extends BorderPane {
         status.setId("searchStatus");
         status.getStyleClass().add("screen-hint");
         status.textProperty().bind(model.statusProperty());
+        // With no results the list's placeholder says why ("No results...", "Type to search..."): one message, not two.
+        status.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.results()));
 
         var top = new VBox(8, heading, queryRow, filterRow, status);
         top.setPadding(new Insets(0, 0, 8, 0));
@@ -129,7 +133,11 @@ public final class SearchView extends BorderPane {
 
         var results = new ListView<>(model.results());
         results.setId("searchResults");
-        results.setPlaceholder(new Label("Results appear here as you type."));
+        var placeholder = new Label();
+        placeholder.setId("searchPlaceholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(model.statusProperty());
+        results.setPlaceholder(placeholder);
         results.setCellFactory(list -> new ResultCell());
         results.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((obs, was, now) -> {
@@ -217,19 +225,25 @@ public final class SearchView extends BorderPane {
                 setGraphic(null);
                 return;
             }
+            // A long title is cut with an ellipsis (full text in the tooltip) so the score stays in view.
             var title = new Label(hit.title());
             title.getStyleClass().add("result-title");
+            title.setMinWidth(0);
             title.setMaxWidth(Double.MAX_VALUE);
+            title.setTooltip(new javafx.scene.control.Tooltip(hit.title()));
             HBox.setHgrow(title, Priority.ALWAYS);
             var bar = new ProgressBar(model.relativeScore(hit));
             bar.getStyleClass().add("score-bar");
             bar.setPrefWidth(70);
+            bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             var score = new Label(SearchViewModel.score(hit));
             score.getStyleClass().add("result-score");
+            score.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             var titleRow = new HBox(8, title, bar, score);
             titleRow.setAlignment(Pos.CENTER_LEFT);
             var source = new Label(SearchViewModel.sourceLine(hit));
             source.getStyleClass().add("result-source");
+            source.setMinWidth(0);
             var passage = new TextFlow();
             passage.getStyleClass().add("result-passage");
             var terms = model.terms();
@@ -241,6 +255,9 @@ public final class SearchView extends BorderPane {
             var card = new VBox(3, titleRow, source, passage);
             card.getStyleClass().add("result-card");
             card.setMinWidth(0);
+            // The card is as wide as the list, never wider: no horizontal scrollbar.
+            card.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            card.maxWidthProperty().bind(card.prefWidthProperty());
             passage.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
             setGraphic(card);
         }

@@ -23,6 +23,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -38,13 +39,15 @@ public final class SettingsView extends BorderPane {
         getStyleClass().add("screen");
         var heading = new Label("Settings");
         heading.getStyleClass().add("screen-title");
-        var where = new Label("Saved in " + model.settingsFile() + " (readable by you only).");
+        var where = new Label();
+        where.setId("settingsWhere");
+        where.textProperty().bind(model.whereSavedProperty());
         where.getStyleClass().add("screen-hint");
         var top = new VBox(6, heading, where);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        var content = new VBox(18, backend(dialogs), languageModel(), schedule(), appearance());
+        var content = new VBox(18, backend(dialogs), languageModel(), schedule(dialogs), appearance());
         content.setPadding(new Insets(0, 12, 12, 0));
         var scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -186,7 +189,7 @@ public final class SettingsView extends BorderPane {
         return section("Language model", grid);
     }
 
-    private Node schedule() {
+    private Node schedule(FileDialogs dialogs) {
         var enabled = new CheckBox("Research on its own, on a schedule");
         enabled.setId("settingsScheduleEnabled");
         enabled.selectedProperty().bindBidirectional(model.scheduleEnabledProperty());
@@ -204,10 +207,32 @@ public final class SettingsView extends BorderPane {
         span(grid, enabled, 0);
         row(grid, 1, "Every", hours);
         row(grid, 2, "Watchlist", watchlist);
-        var watched = text("settingsWatchedFolders", model.watchedFoldersProperty(),
-                "Folders to keep ingested, separated by ';' (new and changed files are ingested on their own)");
-        row(grid, 3, "Watched folders", watched);
+        row(grid, 3, "Watched folders", watchedFolders(dialogs));
         return section("Schedule", grid);
+    }
+
+    /** Folders kept ingested: a list with a folder chooser (new and changed files are ingested on their own). */
+    private Node watchedFolders(FileDialogs dialogs) {
+        var list = new javafx.scene.control.ListView<>(model.watchedFolders());
+        list.setId("settingsWatchedFolders");
+        list.setPrefHeight(90);
+        list.setPlaceholder(new Label("None: add a folder whose new and changed files are ingested on their own."));
+        var add = new Button("Add folder…", new FontIcon(Feather.FOLDER_PLUS));
+        add.setId("settingsAddWatchedFolder");
+        add.setOnAction(e -> dialogs.chooseFolder(getScene().getWindow(), "A folder to keep ingested")
+                .ifPresent(model::addWatchedFolder));
+        var remove = new Button("Remove", new FontIcon(Feather.MINUS_CIRCLE));
+        remove.setId("settingsRemoveWatchedFolder");
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> model.watchedFolders().remove(list.getSelectionModel().getSelectedItem()));
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        add.setMaxWidth(Double.MAX_VALUE);
+        remove.setMaxWidth(Double.MAX_VALUE);
+        var buttons = new VBox(6, add, remove);
+        var box = new HBox(6, list, buttons);
+        HBox.setHgrow(list, Priority.ALWAYS);
+        return box;
     }
 
     private Node appearance() {

@@ -20,6 +20,7 @@ import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -51,7 +52,8 @@ public final class SettingsViewModel {
     private final StringProperty bedrockRegion = new SimpleStringProperty(this, "bedrockRegion", "");
     private final StringProperty bedrockModel = new SimpleStringProperty(this, "bedrockModel", "");
     private final BooleanProperty scheduleEnabled = new SimpleBooleanProperty(this, "scheduleEnabled");
-    private final StringProperty watchedFolders = new SimpleStringProperty(this, "watchedFolders", "");
+    private final javafx.collections.ObservableList<String> watchedFolders = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper whereSaved = new javafx.beans.property.ReadOnlyStringWrapper(this, "whereSaved", "");
     private final ObjectProperty<Integer> intervalHours = new SimpleObjectProperty<>(this, "intervalHours",
             Settings.Schedule.DEFAULT_INTERVAL_HOURS);
     private final StringProperty watchlist = new SimpleStringProperty(this, "watchlist", "");
@@ -91,7 +93,8 @@ public final class SettingsViewModel {
         bedrockRegion.set(m.bedrockRegion());
         bedrockModel.set(m.bedrockModel());
         var s = settings.schedule();
-        watchedFolders.set(String.join("; ", settings.watchedFolders()));
+        watchedFolders.setAll(settings.watchedFolders());
+        updateWhereSaved();
         scheduleEnabled.set(s.enabled());
         intervalHours.set(s.intervalHours());
         watchlist.set(String.join(", ", s.watchlist()));
@@ -108,7 +111,7 @@ public final class SettingsViewModel {
         var schedule = new Settings.Schedule(scheduleEnabled.get(), intervalHours.get() == null ? 0 : intervalHours.get(),
                 Arrays.stream((watchlist.get() == null ? "" : watchlist.get()).split("[,;\\n]")).toList());
         return new Settings(backend, model, schedule, theme.get(),
-                Arrays.stream((watchedFolders.get() == null ? "" : watchedFolders.get()).split("[;\n]")).toList());
+                List.copyOf(watchedFolders));
     }
 
     /** Saves to disk, then reconnects if the backend or the language model changed. */
@@ -127,6 +130,7 @@ public final class SettingsViewModel {
         Settings before = connection.settings();
         executor.execute(Tasks.run(() -> store.save(settings), () -> {
             notifier.info("Settings saved to " + store.file());
+            updateWhereSaved();
             boolean reconnect = connection.sessionProperty().get() == null
                     || !Objects.equals(before.backend(), settings.backend())
                     || !Objects.equals(before.languageModel(), settings.languageModel())
@@ -161,6 +165,25 @@ public final class SettingsViewModel {
     /** Puts back what is saved (or in use). */
     public void revert() {
         load(connection.settings());
+    }
+
+    /** Where the settings live, and whether anything is there yet. */
+    private void updateWhereSaved() {
+        Path file = store.file();
+        whereSaved.set(java.nio.file.Files.exists(file) ? "Saved in " + file + " (readable by you only)."
+                : "Not saved yet: Save writes " + file + " (readable by you only).");
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty whereSavedProperty() {
+        return whereSaved.getReadOnlyProperty();
+    }
+
+    /** Adds a folder to keep ingested (once). */
+    public void addWatchedFolder(Path folder) {
+        String path = folder.toAbsolutePath().normalize().toString();
+        if (!watchedFolders.contains(path)) {
+            watchedFolders.add(path);
+        }
     }
 
     public void chooseDataDir(Path folder) {
@@ -230,7 +253,7 @@ public final class SettingsViewModel {
     }
 
     /** Folders whose new and changed files are ingested on their own, separated by ';'. */
-    public StringProperty watchedFoldersProperty() {
+    public javafx.collections.ObservableList<String> watchedFolders() {
         return watchedFolders;
     }
 

@@ -2,24 +2,19 @@ package app.alex.desktop.shell;
 
 import app.alex.desktop.ui.Notifier;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
-import javafx.stage.Window;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
-
-import java.util.function.Supplier;
 
 /**
- * Every message goes to the status bar; problems also pop up as a ControlsFX notification in the
- * lower-left corner of the window, where it covers the least.
+ * Every message goes to the status bar; problems and announcements also pop up in the window's
+ * lower-left corner, above the status bar ({@link Toasts}), where they cover the least.
  */
 final class ShellNotifier implements Notifier {
     private final StatusBarModel status;
-    private final Supplier<Window> owner;
+    private final Toasts toasts;
 
-    ShellNotifier(StatusBarModel status, Supplier<Window> owner) {
+    ShellNotifier(StatusBarModel status, Toasts toasts) {
         this.status = status;
-        this.owner = owner;
+        this.toasts = toasts;
     }
 
     @Override
@@ -39,11 +34,7 @@ final class ShellNotifier implements Notifier {
             return;
         }
         status.setMessage(message);
-        Window window = owner.get();
-        if (window != null && window.isShowing()) {
-            Notifications.create().owner(window).position(Pos.BOTTOM_LEFT).title(title).text(message)
-                    .hideAfter(Duration.seconds(10)).showInformation();
-        }
+        toasts.show(title, message, false, Duration.seconds(10));
     }
 
     private void show(String message, boolean error) {
@@ -52,14 +43,8 @@ final class ShellNotifier implements Notifier {
             return;
         }
         status.setMessage(message);
-        Window window = owner.get();
-        if (!error || window == null || !window.isShowing()) {
-            return; // good news stays in the status bar: a toast would cover what the analyst is reading
+        if (error) { // good news stays in the status bar: a toast would cover what the analyst is reading
+            toasts.show("Problem", message, true, Duration.seconds(8));
         }
-        // Bottom left: over the empty lower part of the navigation, not over results and sources.
-        var notification = Notifications.create().owner(window).position(Pos.BOTTOM_LEFT)
-                .title("Problem").text(message)
-                .hideAfter(Duration.seconds(8));
-        notification.showError();
     }
 }

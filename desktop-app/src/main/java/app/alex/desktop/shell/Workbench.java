@@ -22,6 +22,7 @@ import javafx.application.Platform;
 import app.alex.desktop.backend.ScheduledResearcher;
 import app.alex.desktop.ui.Screen;
 import app.alex.desktop.ui.TaskExecutor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -44,7 +45,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
@@ -74,6 +74,9 @@ public final class Workbench implements Navigator {
 
     private final Services services;
     private final BorderPane root = new BorderPane();
+    private final Toasts toasts = new Toasts();
+    /** The window's content: the frame, with pop-up messages drawn over its lower-left corner. */
+    private final StackPane layers = new StackPane(root, toasts);
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
@@ -102,7 +105,7 @@ public final class Workbench implements Navigator {
         BackendConnection connection = services.connection();
         TaskExecutor executor = services.executor();
         status = new StatusBarModel(connection);
-        notifier = new ShellNotifier(status, this::window);
+        notifier = new ShellNotifier(status, toasts);
         // A remote API whose cloud embedding model is starting asks to be tried again: say so while waiting.
         connection.sessionProperty().addListener((property, old, session) -> showRetries(session));
         showRetries(connection.sessionProperty().get());
@@ -130,8 +133,12 @@ public final class Workbench implements Navigator {
         root.setLeft(navigation());
         content.setId("content");
         root.setCenter(content);
-        root.setBottom(statusBar());
-        root.getStylesheets().add(Themes.stylesheet());
+        Node bar = statusBar();
+        root.setBottom(bar);
+        StackPane.setAlignment(toasts, Pos.BOTTOM_LEFT);
+        // Above the status bar, never over it.
+        toasts.translateYProperty().bind(((Region) bar).heightProperty().negate());
+        layers.getStylesheets().add(Themes.stylesheet());
         // A backend that cannot be opened or reached (folder in use, server down, key refused) is said out loud once.
         connection.healthProperty().addListener((obs, was, now) -> {
             if (now == BackendConnection.Health.FAILED && was != BackendConnection.Health.FAILED) {
@@ -184,7 +191,7 @@ public final class Workbench implements Navigator {
     }
 
     public Parent root() {
-        return root;
+        return layers;
     }
 
     @Override
@@ -254,6 +261,8 @@ public final class Workbench implements Navigator {
             buttons.put(s, button);
             box.getChildren().add(button);
         }
+        buttons.get(Screen.FEED).textProperty().bind(Bindings.createStringBinding(() -> feed.unreadProperty().get() > 0
+                ? Screen.FEED.title() + " (" + feed.unreadProperty().get() + ")" : Screen.FEED.title(), feed.unreadProperty()));
         // Keep one screen selected: clicking the current button must not leave the group empty.
         navigation.selectedToggleProperty().addListener((obs, was, now) -> {
             if (now == null && was != null) {
@@ -305,8 +314,29 @@ public final class Workbench implements Navigator {
         return label;
     }
 
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
+    /** What to remember of this session: the window's bounds, the screen shown, the Library's order. */
+    public app.alex.desktop.config.WindowState windowState(javafx.stage.Stage stage) {
+        boolean maximized = stage.isMaximized();
+        return new app.alex.desktop.config.WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                maximized, screen.get().name(), library.sortProperty().get().name());
+    }
+
+    /** Shows the remembered screen and Library order (the window's bounds are the caller's: it owns the stage). */
+    public void restore(app.alex.desktop.config.WindowState state) {
+        if (state.librarySort() != null) {
+            for (var sort : app.alex.core.index.DocumentQuery.Sort.values()) {
+                if (sort.name().equals(state.librarySort())) {
+                    library.sortProperty().set(sort);
+                }
+            }
+        }
+        if (state.screen() != null) {
+            for (Screen s : Screen.values()) {
+                if (s.name().equals(state.screen())) {
+                    show(s);
+                }
+            }
+        }
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {

@@ -14,9 +14,17 @@ import java.util.regex.Pattern;
  */
 public final class Highlights {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
-    private static final Set<String> STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "by", "do", "does",
-            "for", "from", "how", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was",
-            "what", "when", "where", "which", "who", "why", "with");
+    /** Common English function words: in a plain-words question they carry no topic, so they are not marked. */
+    private static final Set<String> STOP = Set.of("a", "about", "above", "after", "again", "against", "all", "also",
+            "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+            "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "few",
+            "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
+            "i", "if", "in", "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "must", "my", "no",
+            "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same",
+            "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then",
+            "there", "these", "they", "this", "those", "through", "too", "under", "until", "up", "very", "was", "we",
+            "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would",
+            "you", "your", "yours");
 
     private Highlights() {
     }

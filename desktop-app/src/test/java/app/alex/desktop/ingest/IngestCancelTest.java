@@ -107,5 +107,7 @@ class IngestCancelTest {
                 .containsEntry("next-folder", IngestItem.Status.CANCELLED)
                 .doesNotContainKey("b.txt");
         assertThat(robot.lookup("#ingestTotals").queryLabeled().getText()).startsWith("0 new, 0 failed, 1 cancelled");
+        assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).startsWith("Ingest cancelled");
+        assertThat(robot.lookup(".toast-problem").queryAll()).as("a Cancel is not a problem").isEmpty();
     }
 }

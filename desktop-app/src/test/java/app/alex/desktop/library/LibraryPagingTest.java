@@ -68,6 +68,20 @@ class LibraryPagingTest {
     }
 
     @Test
+    void theDeleteConfirmationAnswersCancelWhenEnterIsPressed(FxRobot robot) throws Exception {
+        var deleteType = new javafx.scene.control.ButtonType("Delete", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        var buttons = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            var alert = LibraryView.deleteConfirmation(new InMemoryKnowledgeBase().withDocuments(1).document("doc-000"),
+                    deleteType);
+            var pane = alert.getDialogPane();
+            return java.util.List.of((javafx.scene.control.Button) pane.lookupButton(deleteType),
+                    (javafx.scene.control.Button) pane.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(buttons.get(0).isDefaultButton()).as("Delete is the default").isFalse();
+        assertThat(buttons.get(1).isDefaultButton()).as("Cancel is the default").isTrue();
+    }
+
+    @Test
     void pagesFillTheTableThenMoreLoadOnlyWhenScrolledToTheEnd(FxRobot robot) {
         TableView<DocumentRecord> table = robot.lookup("#libraryTable").queryTableView();
         // A page of 5 does not fill the table, so the next ones follow until it is full; then loading stops.

@@ -45,6 +45,10 @@ public final class FakeResearcher implements Researcher {
 
     @Override
     public ResearchReport research(String topic, Consumer<ResearchStep> steps) {
+        return research(topic, ResearchReport.Trigger.MANUAL, steps);
+    }
+
+    private ResearchReport research(String topic, ResearchReport.Trigger trigger, Consumer<ResearchStep> steps) {
         steps.accept(new ResearchStep(ResearchStep.Kind.PLANNING, "Planning what to look for about “" + topic + "”"));
         steps.accept(new ResearchStep(ResearchStep.Kind.SEARCHING, "Searching the knowledge base for “" + topic + "”"));
         List<SearchHit> hits = knowledgeBase.search(SearchRequest.of(topic, 2)).results();
@@ -79,7 +83,7 @@ public final class FakeResearcher implements Researcher {
         md.append("## Analysis\n\nThis is an **extractive** test brief; nothing here is advice.\n");
         steps.accept(new ResearchStep(ResearchStep.Kind.SAVING, "Saving the report to the feed"));
         var report = new ResearchReport(UUID.randomUUID().toString(), topic, "Brief: " + topic, md.toString(), citations,
-                Instant.now(), "fake-model", false, ResearchReport.Trigger.MANUAL, List.of("TEST"), false);
+                Instant.now(), "fake-model", false, trigger, List.of("TEST"), false);
         reports.addFirst(report);
         steps.accept(new ResearchStep(ResearchStep.Kind.DONE, "Done"));
         return report;
@@ -92,7 +96,7 @@ public final class FakeResearcher implements Researcher {
 
     @Override
     public ResearchReport researchAuto(Consumer<ResearchStep> steps) {
-        return research("market outlook", steps);
+        return research("market outlook", ResearchReport.Trigger.SCHEDULED, steps);
     }
 
     @Override

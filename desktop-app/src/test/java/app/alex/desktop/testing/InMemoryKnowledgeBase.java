@@ -44,9 +44,17 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
         return new IngestResult(id, IngestStatus.CREATED, id, request.title(), 1, null, null);
     }
 
+    private volatile List<app.alex.core.search.SearchHit> hits = List.of();
+
+    /** Every search answers these hits (none by default). */
+    public InMemoryKnowledgeBase withSearchHits(List<app.alex.core.search.SearchHit> answer) {
+        hits = List.copyOf(answer);
+        return this;
+    }
+
     @Override
     public SearchResponse search(SearchRequest request) {
-        return new SearchResponse(request.query(), request.mode(), List.of(), 0);
+        return new SearchResponse(request.query(), request.mode(), hits, 0);
     }
 
     @Override

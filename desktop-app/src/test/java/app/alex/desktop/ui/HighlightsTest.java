@@ -14,6 +14,15 @@ class HighlightsTest {
     }
 
     @Test
+    void functionWordsOfAPlainWordsQuestionAreNotHighlighted() {
+        Set<String> terms = Highlights.terms("May I distribute modified copies if we have not paid for them?");
+        assertThat(terms).containsExactly("distribute", "modified", "copies", "paid");
+        assertThat(Highlights.split("You may distribute copies; we have not paid.", terms))
+                .filteredOn(Highlights.Segment::hit).extracting(Highlights.Segment::text)
+                .containsExactly("distribute", "copies", "paid");
+    }
+
+    @Test
     void inflectionsOfAQueryWordAreHighlightedToo() {
         Set<String> terms = Highlights.terms("dividends reinvested");
         var segments = Highlights.split("A dividend is reinvested; Dividends compound.", terms);

@@ -20,10 +20,11 @@ import java.util.Optional;
  * (PDF, HTML, Markdown, DOCX, plain text in any common encoding).
  *
  * <p>The extension decides; the content is sniffed only where the name says nothing about it (no
- * extension) or claims binary content (a PDF named {@code .bin} is read as a PDF). A text
- * extension is never overridden: a Markdown note that quotes {@code %PDF-1.7} is Markdown. A name
- * that promises a format the content does not have ({@code .pdf} that is not a PDF) is a clear
- * "damaged" error. A file with no extension is
+ * extension, or a last dot that starts no known extension: {@code Apache-2.0}, {@code README.Debian})
+ * or claims binary content (a PDF named {@code .bin} is read as a PDF). A text extension is never
+ * overridden: a Markdown note that quotes {@code %PDF-1.7} is Markdown. A name that promises a
+ * format the content does not have ({@code .pdf} that is not a PDF) is a clear "damaged" error. A
+ * file with no extension or an unknown one is
  * read as text if it looks like text. Empty files give an empty document (the ingest use case then
  * says "no text found"). Every failure is an {@link ExtractionException} with a message a person
  * understands; no library exception escapes.
@@ -150,6 +151,10 @@ public final class FileExtractor implements TextExtractor {
                 if (TEXT_TYPES.containsKey(ext)) {
                     return Format.TEXT;
                 }
+                // A dot in a name is not always an extension (Apache-2.0, README.Debian): text is text.
+                if (!zip && !ole2 && looksLikeText(head)) {
+                    return looksLikeHtml(head) ? Format.HTML : Format.TEXT;
+                }
                 throw ExtractionException.unsupported("." + ext);
             }
         }
@@ -183,6 +188,31 @@ public final class FileExtractor implements TextExtractor {
         String base = name.substring(slash + 1);
         int dot = base.lastIndexOf('.');
         return dot <= 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the first bytes of a file look like text: a UTF-16/32 byte order mark, or no NUL byte
+     * and at most 3% other control bytes. Stricter than decoding, because here it decides the type
+     * of a file whose name does not.
+     */
+    public static boolean looksLikeText(byte[] head) {
+        if (head.length == 0) {
+            return false;
+        }
+        if (TextDecoding.startsWith(head, 0xFF, 0xFE) || TextDecoding.startsWith(head, 0xFE, 0xFF)) {
+            return true;
+        }
+        int suspicious = 0;
+        for (byte value : head) {
+            int b = value & 0xFF;
+            if (b == 0) {
+                return false;
+            }
+            if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) || b == 0x7F) {
+                suspicious++;
+            }
+        }
+        return suspicious * 100L <= head.length * 3L;
     }
 
     private static byte[] readHead(Path file) throws IOException {

@@ -78,7 +78,7 @@ public final class IngestService {
                 : firstLine(request.text(), source);
         Instant now = clock.instant();
         var document = new DocumentRecord(id, title, source,
-                request.type() == null ? DocumentType.DOCUMENT : request.type(), Tags.normalizeAll(request.tags()),
+                request.type() == null ? DocumentType.DOCUMENT : request.type(), Tags.clean(request.tags()),
                 request.date() == null ? now : request.date(), now, hash, 0, request.text().length(),
                 request.mediaType() == null ? "text/plain" : request.mediaType(), request.attributes());
         var extracted = ExtractedDocument.plain(request.text(), title, document.mediaType());
@@ -107,7 +107,7 @@ public final class IngestService {
             Instant date = extracted.date().orElseGet(() -> modifiedTime(file).orElse(now));
             String title = FieldLimits.clipTitle(extracted.title().isBlank() ? file.getFileName().toString() : extracted.title());
             var document = new DocumentRecord(DocumentIds.fromSource(source), title, source, options.type(),
-                    Tags.normalizeAll(options.tags()), date, now, DocumentIds.contentHash(extracted.text()), 0,
+                    Tags.clean(options.tags()), date, now, DocumentIds.contentHash(extracted.text()), 0,
                     extracted.text().length(), extracted.mediaType(), Map.of());
             return store(document, extracted, listener);
         } catch (ExtractionException e) {

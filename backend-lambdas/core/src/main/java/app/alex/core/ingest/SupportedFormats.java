@@ -1,5 +1,7 @@
 package app.alex.core.ingest;
 
+import app.alex.core.extract.FileExtractor;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -13,26 +15,19 @@ public final class SupportedFormats {
     private SupportedFormats() {
     }
 
-    /** A known extension, or no extension and text-looking content (README, LICENSE, notes). */
+    /**
+     * A known extension, or else text-looking content (README, LICENSE, Apache-2.0, README.Debian:
+     * a dot in a name does not always start an extension).
+     */
     public static boolean isSupported(Path file) {
-        String ext = extension(file);
-        return EXTENSIONS.contains(ext) || ext.isEmpty() && looksLikeText(file);
+        return EXTENSIONS.contains(extension(file)) || looksLikeText(file);
     }
 
     private static boolean looksLikeText(Path file) {
         try (var in = java.nio.file.Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4096);
-            if (head.length == 0) {
-                return false;
-            }
-            for (byte b : head) {
-                if (b == 0) {
-                    return false;
-                }
-            }
-            return true;
+            return FileExtractor.looksLikeText(in.readNBytes(4096));
         } catch (java.io.IOException e) {
-            return false;
+            return true; // unreadable: extraction then says why ("permission denied"), not "unsupported"
         }
     }
 

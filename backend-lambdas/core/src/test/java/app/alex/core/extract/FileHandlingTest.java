@@ -20,8 +20,8 @@ class FileHandlingTest {
     Path dir;
 
     @Test
-    void anUnknownFileTypeIsUnsupportedWithItsExtensionNamed() throws IOException {
-        Path file = Files.writeString(dir.resolve("model.xyz"), "whatever");
+    void anUnknownFileTypeWithBinaryContentIsUnsupportedWithItsExtensionNamed() throws IOException {
+        Path file = Files.write(dir.resolve("model.xyz"), new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0});
 
         assertThatThrownBy(() -> extractor.extract(file))
                 .isInstanceOf(ExtractionException.class)
@@ -41,6 +41,18 @@ class FileHandlingTest {
         assertThat(extractor.extract(html).mediaType()).isEqualTo("text/html");
         assertThatThrownBy(() -> extractor.extract(new byte[]{0x50, 0x4B, 0x03, 0x04, 0, 0}, "archive"))
                 .isInstanceOf(ExtractionException.class).hasMessageStartingWith("unsupported file type");
+    }
+
+    @Test
+    void aFileWhoseLastDotStartsNoKnownExtensionIsReadAsTextWhenItIsText() throws IOException {
+        Path apache = Files.writeString(dir.resolve("Apache-2.0"), "Apache License, Version 2.0, January 2004");
+        Path debian = Files.writeString(dir.resolve("README.Debian"), "Notes for Debian users.");
+
+        assertThat(extractor.extract(apache).text()).isEqualTo("Apache License, Version 2.0, January 2004");
+        assertThat(extractor.extract(apache).mediaType()).isEqualTo("text/plain");
+        assertThat(extractor.extract(debian).text()).isEqualTo("Notes for Debian users.");
+        assertThat(extractor.extract("<!doctype html><p>Kept</p>".getBytes(StandardCharsets.UTF_8), "page.v2")
+                .mediaType()).isEqualTo("text/html");
     }
 
     @Test

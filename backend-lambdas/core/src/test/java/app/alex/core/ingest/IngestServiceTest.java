@@ -60,7 +60,7 @@ class IngestServiceTest {
         assertThat(stored.title()).isEqualTo("Dividend policy");
         assertThat(stored.source()).isEqualTo(file.toAbsolutePath().toString());
         assertThat(stored.type()).isEqualTo(DocumentType.NOTE);
-        assertThat(stored.tags()).containsExactly("AAPL", "MSFT");
+        assertThat(stored.tags()).containsExactly("aapl", "msft");
         assertThat(stored.chunkCount()).isEqualTo(result.chunkCount());
         assertThat(index.chunks(result.documentId())).allSatisfy(c -> assertThat(c.endOffset()).isGreaterThan(c.startOffset()));
     }
@@ -99,7 +99,7 @@ class IngestServiceTest {
         write("sub/deeper/filing.md", "# Filing\n\nSegment results by quarter.");
         write(".hidden/secret.txt", "Should not be read.");
         write("sub/.dotfile.txt", "Should not be read either.");
-        Files.write(dir.resolve("sub/picture.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G'});
+        Files.write(dir.resolve("sub/picture.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D});
 
         BatchSummary summary = ingest.ingestPaths(List.of(dir), IngestOptions.DEFAULTS, IngestListener.NONE);
 
@@ -138,6 +138,23 @@ class IngestServiceTest {
 
         assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(1);
         assertThat(summary.count(IngestStatus.SKIPPED)).isEqualTo(1);
+    }
+
+    @Test
+    void aDotInAFileNameIsNotTakenForAnExtensionSoLicenceTextsAndReadmeDebianAreStored() throws IOException {
+        for (String name : List.of("Apache-2.0", "CC0-1.0", "GFDL-1.3", "LGPL-2.1", "MPL-2.0", "README.Debian")) {
+            write("licenses/" + name, name + " licence text: permission is granted to copy and distribute. ".repeat(5));
+        }
+        Files.write(dir.resolve("licenses/archive.gz"), new byte[]{0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 'x'});
+
+        BatchSummary summary = ingest.ingestPaths(List.of(dir.resolve("licenses")), IngestOptions.DEFAULTS,
+                IngestListener.NONE);
+
+        assertThat(summary.failures()).isEmpty();
+        assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(6);
+        assertThat(summary.count(IngestStatus.SKIPPED)).isEqualTo(1);
+        assertThat(index.list(DocumentQuery.firstPage(10)).documents()).extracting(d -> d.title())
+                .contains("Apache-2.0", "README.Debian");
     }
 
     @Test
@@ -320,6 +337,24 @@ class IngestServiceTest {
         assertThat(summary.cancelled()).isTrue();
         assertThat(summary.results()).hasSize(1);
         assertThat(index.stats().documents()).isEqualTo(1);
+    }
+
+    @Test
+    void tagsAreStoredAsTypedAndMatchedWhateverTheirCase() throws IOException {
+        IngestResult result = ingest.ingestFile(write("brief.txt", "The court dismissed the claim on appeal."),
+                new IngestOptions(DocumentType.NOTE, List.of(" legal ", "LEGAL", "Q3-Review"), 0, false),
+                IngestListener.NONE);
+        var search = new SearchService(embedder, index);
+
+        var byUpperCase = search.search(new SearchRequest("court claim", 5,
+                new SearchFilter(null, java.util.Set.of("LEGAL"), null, null, null), SearchMode.SEMANTIC)).results();
+        var byOtherCase = search.search(new SearchRequest("court claim", 5,
+                new SearchFilter(null, java.util.Set.of("q3-review"), null, null, null), SearchMode.SEMANTIC)).results();
+
+        assertThat(index.document(result.documentId()).orElseThrow().tags()).containsExactly("legal", "Q3-Review");
+        assertThat(byUpperCase).extracting(h -> h.title()).containsExactly("brief.txt");
+        assertThat(byOtherCase).extracting(h -> h.title()).containsExactly("brief.txt");
+        assertThat(byUpperCase.getFirst().tags()).containsExactly("legal", "Q3-Review");
     }
 
     @Test
