@@ -105,7 +105,7 @@ class SearchPresentationTest {
     }
 
     private static SearchHit hit(double score, String title) {
-        return new SearchHit(score, "doc-" + title.length(), title, "/research/" + title.length() + ".md",
+        return new SearchHit(score, 60, "doc-" + title.length(), title, "/research/" + title.length() + ".md",
                 DocumentType.RESEARCH, List.of(), Instant.parse("2026-11-01T00:00:00Z"),
                 "Accelerator supply stayed tight through the quarter as hyperscalers raised capital expenditure.",
                 0, 0, 0, 90);
