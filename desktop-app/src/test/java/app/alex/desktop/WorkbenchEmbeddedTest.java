@@ -82,7 +82,7 @@ class WorkbenchEmbeddedTest {
     @Start
     void start(Stage stage) {
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, backend.dataDir().toString(),
-                backend.knowledgeBase(), researcher, PipelineIngestor.embedded(backend), null),
+                backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults());
     }
 

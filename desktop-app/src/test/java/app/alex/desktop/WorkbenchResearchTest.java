@@ -107,7 +107,7 @@ class WorkbenchResearchTest {
                 new FileReportStore(temp.resolve("feed-" + System.nanoTime())), List::of, ResearchAgent.Limits.standard(),
                 Clock.systemUTC());
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, backend.dataDir().toString(),
-                backend.knowledgeBase(), researcher, PipelineIngestor.embedded(backend), null),
+                backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults());
     }
 
@@ -180,7 +180,7 @@ class WorkbenchResearchTest {
         var scheduled = new ScheduledResearcher(service, job -> new ResearchScheduler(temp.resolve("schedule-" + System.nanoTime() + ".json"),
                 Clock.systemUTC(), java.time.Duration.ofHours(2), true, job));
         robot.interact(() -> app = TestWorkbench.show(new Stage(), settings -> new BackendSession(Settings.Mode.EMBEDDED,
-                backend.dataDir().toString(), backend.knowledgeBase(), scheduled, PipelineIngestor.embedded(backend), null),
+                backend.dataDir().toString(), backend.knowledgeBase(), scheduled, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults()));
         app.awaitHealthy();
         assertThat(robot.from(app.workbench.root()).lookup("#statusSchedule").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Next research ");
@@ -199,7 +199,7 @@ class WorkbenchResearchTest {
         Path watched = java.nio.file.Files.createDirectories(temp.resolve("watched-" + System.nanoTime()));
         robot.interact(() -> app.close());
         robot.interact(() -> app = TestWorkbench.show(new Stage(), settings -> new BackendSession(Settings.Mode.EMBEDDED,
-                backend.dataDir().toString(), backend.knowledgeBase(), researcher, PipelineIngestor.embedded(backend), null),
+                backend.dataDir().toString(), backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults().withWatchedFolders(List.of(watched.toString()))));
         app.awaitHealthy();
         var items = app.workbench.ingest().items();

@@ -4,9 +4,6 @@ import app.alex.client.RemoteKnowledgeBase;
 import app.alex.client.RemoteResearcher;
 import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.error.AlexException;
-import app.alex.core.extract.FileExtractor;
-import app.alex.core.ingest.FileIngestPipeline;
-import app.alex.core.ingest.IngestResult;
 import app.alex.core.research.Researcher;
 import app.alex.embedded.DataFolders;
 import app.alex.embedded.EmbeddedBackend;
@@ -23,7 +20,7 @@ import java.util.Locale;
 /**
  * Opens what a command runs against: the embedded knowledge base in the folder the user chose, or,
  * with {@code --api-url} (or {@code ALEX_API_URL}), the remote API through the same client the
- * desktop uses. Either way files go through the one {@link FileIngestPipeline}.
+ * desktop uses. Either way files go through the one file pipeline ({@link KnowledgeBase#files()}).
  */
 public final class Backends {
     public static final String API_URL_ENV = "ALEX_API_URL";
@@ -36,9 +33,8 @@ public final class Backends {
 
     /** A knowledge base with the file pipeline into it and a researcher over it. */
     public sealed interface Backend extends AutoCloseable {
+        /** Files go in through {@link KnowledgeBase#files()}, the one pipeline. */
         KnowledgeBase knowledgeBase();
-
-        FileIngestPipeline files();
 
         Researcher researcher(ModelSettings model);
 
@@ -54,11 +50,6 @@ public final class Backends {
         @Override
         public KnowledgeBase knowledgeBase() {
             return backend.knowledgeBase();
-        }
-
-        @Override
-        public FileIngestPipeline files() {
-            return backend.ingest().files();
         }
 
         @Override
@@ -82,15 +73,6 @@ public final class Backends {
      * the researcher at the same base URL, as {@code alex serve} serves it.
      */
     public record Remote(URI url, String apiKey, RemoteKnowledgeBase knowledgeBase) implements Backend {
-        @Override
-        public FileIngestPipeline files() {
-            return new FileIngestPipeline(new FileExtractor(), (request, listener) -> {
-                IngestResult result = knowledgeBase.ingest(request);
-                listener.chunksEmbedded(result.chunkCount());
-                return result;
-            });
-        }
-
         @Override
         public Researcher researcher(ModelSettings model) {
             return new RemoteResearcher(url, apiKey, REMOTE_TIMEOUT, RESEARCH_TIMEOUT);

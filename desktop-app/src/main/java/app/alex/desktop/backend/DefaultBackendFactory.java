@@ -34,7 +34,7 @@ public final class DefaultBackendFactory implements BackendFactory {
                 try {
                     Researcher researcher = researchers.create(settings, embedded.knowledgeBase());
                     yield new BackendSession(Settings.Mode.EMBEDDED, dir.toString(), embedded.knowledgeBase(), researcher,
-                            PipelineIngestor.embedded(embedded), embedded);
+                            new PipelineIngestor(embedded.knowledgeBase()), embedded);
                 } catch (RuntimeException e) {
                     embedded.close();
                     throw e;
@@ -45,7 +45,7 @@ public final class DefaultBackendFactory implements BackendFactory {
                 var remote = new RemoteKnowledgeBase(uri, backend.apiKey(), REMOTE_TIMEOUT);
                 Researcher researcher = researchers.create(settings, remote);
                 yield new BackendSession(Settings.Mode.REMOTE, uri.toString(), remote, researcher,
-                        PipelineIngestor.over(remote), remote);
+                        new PipelineIngestor(remote), remote);
             }
         };
     }

@@ -40,7 +40,7 @@ class LibraryPagingTest {
         var kb = new InMemoryKnowledgeBase().withDocuments(DOCUMENTS);
         Researcher researcher = new UnavailableResearcher();
         var connection = new BackendConnection(settings -> new BackendSession(Settings.Mode.EMBEDDED, "memory", kb,
-                researcher, PipelineIngestor.over(kb), null), executor);
+                researcher, new PipelineIngestor(kb), null), executor);
         model = new LibraryViewModel(connection, executor, Notifier.NONE, PAGE);
         var view = new LibraryView(model, new Navigator() {
             @Override

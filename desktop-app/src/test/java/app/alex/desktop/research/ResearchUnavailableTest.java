@@ -32,7 +32,7 @@ class ResearchUnavailableTest {
     void start(Stage stage) {
         var kb = new InMemoryKnowledgeBase();
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, "memory", kb,
-                new UnavailableResearcher(), PipelineIngestor.over(kb), null), temp.resolve("config"), Settings.defaults());
+                new UnavailableResearcher(), new PipelineIngestor(kb), null), temp.resolve("config"), Settings.defaults());
     }
 
     @Stop

@@ -77,7 +77,7 @@ class SettingsRemoteTest {
         var remote = new DefaultBackendFactory((settings, kb) -> new FakeResearcher(kb));
         app = TestWorkbench.show(stage, settings -> settings.backend().mode() == Settings.Mode.REMOTE ? remote.open(settings)
                 : new BackendSession(Settings.Mode.EMBEDDED, "memory", local, new UnavailableResearcher(),
-                PipelineIngestor.over(local), null), configDir, Settings.defaults());
+                new PipelineIngestor(local), null), configDir, Settings.defaults());
     }
 
     @Stop

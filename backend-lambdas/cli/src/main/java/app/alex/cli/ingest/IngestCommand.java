@@ -81,7 +81,7 @@ public final class IngestCommand implements Callable<Integer> {
             IngestListener listener = terminal ? new ProgressBar(err, System::nanoTime)
                     : json ? new QuietListener() : new PlainListener(out, err);
             IngestListener cancellable = new CancellableListener(listener, cancelled);
-            summary = backend.files().ingestPaths(paths, options, cancellable);
+            summary = backend.knowledgeBase().files().ingestPaths(paths, options, cancellable);
             if (listener instanceof ProgressBar bar) {
                 bar.finish();
             }
