@@ -110,8 +110,8 @@ public final class FileIngestPipeline {
             throw new ExtractionException(ErrorCode.UNPROCESSABLE_DOCUMENT, "this is a folder, not a file");
         }
         boolean stream = !attributes.isRegularFile();
-        if (stream && !isStandardStream(file)) {
-            // Opening a named pipe blocks until something writes to it; a device may never end.
+        if (stream && !isPipedStream(file)) {
+            // Opening a named pipe blocks until something writes to it; a device (a terminal, /dev/zero) may never end.
             throw new ExtractionException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "not a regular file (a named pipe, "
                     + "socket or device): Alex reads files, or a stream piped to /dev/stdin (cat FILE | alex ingest /dev/stdin)");
         }
@@ -158,10 +158,24 @@ public final class FileIngestPipeline {
         return absolute.toUri().toString();
     }
 
-    /** Standard input and the descriptors a shell hands over ({@code <(cmd)}): read once, never reopened. */
-    private static boolean isStandardStream(Path file) {
+    /** File type bits of a Unix mode, and the type of a pipe. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
+
+    /**
+     * Standard input or a descriptor a shell hands over ({@code <(cmd)}) when it is a pipe: read once,
+     * never reopened. A named pipe elsewhere in the file system, a terminal or a device is not.
+     */
+    private static boolean isPipedStream(Path file) {
         String path = file.toString();
-        return path.startsWith("/dev/") || path.startsWith("/proc/");
+        if (!path.startsWith("/dev/") && !path.startsWith("/proc/")) {
+            return false;
+        }
+        try {
+            return ((Integer) Files.getAttribute(file, "unix:mode") & S_IFMT) == S_IFIFO;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return false; // no Unix file modes here: nothing is piped to a /dev path
+        }
     }
 
     private static byte[] readOnce(Path file, IngestOptions options) throws IOException, ExtractionException {

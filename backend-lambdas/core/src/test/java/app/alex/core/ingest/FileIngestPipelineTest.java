@@ -135,4 +135,14 @@ class FileIngestPipelineTest {
             assertThat(failure.error()).contains("not a regular file").contains("/dev/stdin");
         });
     }
+
+    @Test
+    @EnabledOnOs(value = {OS.LINUX}, disabledReason = "/dev/zero is a Linux device")
+    void aDeviceThatNeverEndsIsRefusedWithoutReadingIt() {
+        BatchSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> ingest.ingestPaths(List.of(Path.of("/dev/zero")), IngestOptions.DEFAULTS, IngestListener.NONE));
+
+        assertThat(summary.failures()).singleElement().satisfies(failure ->
+                assertThat(failure.error()).contains("not a regular file"));
+    }
 }
