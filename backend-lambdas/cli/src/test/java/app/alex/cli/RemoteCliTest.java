@@ -158,4 +158,20 @@ class RemoteCliTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).containsIgnoringCase("key");
     }
+
+    @Test
+    void docsRmDeletesOnTheServerAndCompactSaysItWorksOnAFolderOnly() throws Exception {
+        Path note = java.nio.file.Files.writeString(tmp.resolve("note.md"), "# Note\n\nCopper inventories fell.");
+        remote("ingest", note.toString());
+        String id = JSON.readTree(remote("docs", "list", "--json").out()).path("documents").get(0)
+                .path("document_id").asText();
+
+        Run rm = remote("docs", "rm", id);
+        Run compact = remote("compact");
+
+        assertThat(rm.exitCode()).as(rm.err()).isZero();
+        assertThat(server.knowledgeBase().stats().documents()).isZero();
+        assertThat(compact.exitCode()).isEqualTo(2);
+        assertThat(compact.err()).contains("--api-url");
+    }
 }
