@@ -238,6 +238,10 @@ resource "aws_api_gateway_stage" "alex" {
 resource "aws_api_gateway_account" "this" {
   count               = var.manage_api_gateway_account ? 1 : 0
   cloudwatch_role_arn = aws_iam_role.api_gateway_logs[0].arn
+
+  # API Gateway checks that the role may write to CloudWatch Logs when the setting is saved:
+  # on a first apply the policy must be attached before, or the call fails.
+  depends_on = [aws_iam_role_policy_attachment.api_gateway_logs]
 }
 
 # --- API key and usage plan ------------------------------------------------------------------

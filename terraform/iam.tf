@@ -298,7 +298,7 @@ resource "aws_iam_role" "sagemaker" {
 
 locals {
   # Repository ARN of the inference image: 123456789012.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>
-  sagemaker_image_parts = regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^:@]+)", local.sagemaker_image_uri)
+  sagemaker_image_parts    = regex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^:@]+)", local.sagemaker_image_uri)
   sagemaker_image_repo_arn = "arn:${local.partition}:ecr:${local.sagemaker_image_parts[1]}:${local.sagemaker_image_parts[0]}:repository/${local.sagemaker_image_parts[2]}"
 }
 

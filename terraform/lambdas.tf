@@ -29,9 +29,9 @@ locals {
 
   # What the API handlers read from their environment.
   api_environment = {
-    ALEX_VECTOR_BUCKET        = aws_s3vectors_vector_bucket.kb.vector_bucket_name
-    ALEX_VECTOR_INDEX         = aws_s3vectors_index.chunks.index_name
-    ALEX_EMBEDDINGS_ENDPOINT  = aws_sagemaker_endpoint.minilm.name
+    ALEX_VECTOR_BUCKET       = aws_s3vectors_vector_bucket.kb.vector_bucket_name
+    ALEX_VECTOR_INDEX        = aws_s3vectors_index.chunks.index_name
+    ALEX_EMBEDDINGS_ENDPOINT = aws_sagemaker_endpoint.minilm.name
   }
 
   # The scheduler waits for the research run, so it must outlive the researcher's timeout.

@@ -37,6 +37,35 @@ locals {
 
 # --- runtime "lambda" ----------------------------------------------------------------------
 
+# The researcher jar (about 46 MB: the knowledge base's extractors, the AWS SDK, the tokenizer)
+# is near Lambda's 50 MB cap on a direct upload, so it goes up through S3, whose limit for a
+# function package is 250 MB unzipped. Keyed by its hash: a new build is a new object.
+resource "aws_s3_bucket" "artifacts" {
+  count = local.researcher_on_lambda ? 1 : 0
+
+  bucket_prefix = "${var.project}-artifacts-"
+  force_destroy = true # only build outputs live here; destroy must not stall on them
+}
+
+resource "aws_s3_bucket_public_access_block" "artifacts" {
+  count  = local.researcher_on_lambda ? 1 : 0
+  bucket = aws_s3_bucket.artifacts[0].id
+
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_object" "researcher_jar" {
+  count = local.researcher_on_lambda ? 1 : 0
+
+  bucket      = aws_s3_bucket.artifacts[0].id
+  key         = "researcher/alex-researcher-${filesha256(local.researcher_jar)}.jar"
+  source      = local.researcher_jar
+  source_hash = filemd5(local.researcher_jar)
+}
+
 resource "aws_cloudwatch_log_group" "researcher" {
   count             = local.researcher_on_lambda ? 1 : 0
   name              = "/aws/lambda/${var.project}-researcher"
@@ -51,7 +80,8 @@ resource "aws_lambda_function" "researcher" {
   role             = aws_iam_role.researcher_lambda[0].arn
   runtime          = local.java_runtime
   handler          = local.researcher_function.handler
-  filename         = local.researcher_jar
+  s3_bucket        = aws_s3_object.researcher_jar[0].bucket
+  s3_key           = aws_s3_object.researcher_jar[0].key
   source_code_hash = filebase64sha256(local.researcher_jar)
   memory_size      = var.researcher_memory_mb
   timeout          = var.researcher_timeout_seconds

@@ -51,6 +51,10 @@ resource "aws_sagemaker_endpoint_configuration" "minilm" {
 resource "aws_sagemaker_endpoint" "minilm" {
   name                 = local.embeddings_endpoint_name
   endpoint_config_name = aws_sagemaker_endpoint_configuration.minilm.name
+
+  # Creating the endpoint pulls the image and writes logs with the model's role: its policy
+  # must exist first, or the first apply fails with an access error after minutes of waiting.
+  depends_on = [aws_iam_role_policy.sagemaker]
 }
 
 # SageMaker writes endpoint logs here; created up front so they expire.

@@ -278,7 +278,7 @@ variable "schedule_timezone" {
 }
 
 variable "schedule_max_retry_attempts" {
-  description = "How often EventBridge Scheduler retries a failed call of the scheduler Lambda before it goes to the dead-letter queue."
+  description = "How often EventBridge Scheduler retries an invocation of the scheduler Lambda that did not reach it (throttled, unavailable) before it goes to the dead-letter queue. Failed research is never retried."
   type        = number
   default     = 2
 

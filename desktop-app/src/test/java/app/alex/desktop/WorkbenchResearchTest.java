@@ -24,7 +24,7 @@ import app.alex.desktop.ui.Screen;
 import app.alex.embedded.EmbeddedBackend;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
-import app.alex.research.feed.FileReportStore;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.llm.ModelSettings;
 import app.alex.research.web.GuardedWebFetcher;
 import javafx.scene.control.ListView;
@@ -104,7 +104,7 @@ class WorkbenchResearchTest {
 
     private void show(Stage stage, Optional<LanguageModel> model) {
         researcher = new ResearchService(backend.knowledgeBase(), model, new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new FileReportStore(temp.resolve("feed-" + System.nanoTime())), List::of, ResearchAgent.Limits.standard(),
+                new KnowledgeBaseReportStore(backend.knowledgeBase()), List::of, ResearchAgent.Limits.standard(),
                 Clock.systemUTC());
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, backend.dataDir().toString(),
                 backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
@@ -175,7 +175,7 @@ class WorkbenchResearchTest {
     void aScheduledReportAnnouncesItselfAndAppearsInTheFeed(FxRobot robot) {
         robot.interact(() -> app.close());
         var service = new ResearchService(backend.knowledgeBase(), Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new FileReportStore(temp.resolve("feed-" + System.nanoTime())), () -> List.of("OPEC production cuts"),
+                new KnowledgeBaseReportStore(backend.knowledgeBase()), () -> List.of("OPEC production cuts"),
                 ResearchAgent.Limits.standard(), Clock.systemUTC());
         var scheduled = new ScheduledResearcher(service, job -> new ResearchScheduler(temp.resolve("schedule-" + System.nanoTime() + ".json"),
                 Clock.systemUTC(), java.time.Duration.ofHours(2), true, job));

@@ -135,7 +135,8 @@ class CloudResourcesTest {
         assertThat(schedule.path("state").asText()).contains("var.schedule_enabled", "\"ENABLED\"", "\"DISABLED\"");
         assertThat(Hcl.expression(Hcl.block(target, "retry_policy").path("maximum_retry_attempts"))).isEqualTo("var.schedule_max_retry_attempts");
         assertThat(Hcl.expression(Hcl.block(target, "dead_letter_config").path("arn"))).isEqualTo("aws_sqs_queue.schedule_dlq.arn");
-        // Scheduler invokes Lambda asynchronously: failures inside the function go to the same queue.
+        // Scheduler invokes Lambda asynchronously: failures inside the function go to the same queue,
+        // and are not retried (FirstApplyTest holds the retries to 0).
         JsonNode invokeConfig = hcl.resource("aws_lambda_function_event_invoke_config", "scheduler");
         assertThat(Hcl.expression(Hcl.block(Hcl.block(invokeConfig, "destination_config"), "on_failure").path("destination")))
                 .isEqualTo("aws_sqs_queue.schedule_dlq.arn");

@@ -2,14 +2,15 @@ package app.alex.embedded;
 
 import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.research.Researcher;
-import java.nio.file.Path;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
-import app.alex.research.feed.FileReportStore;
+import app.alex.research.feed.KnowledgeBaseReportStore;
+import app.alex.research.feed.LegacyReportFiles;
 import app.alex.research.llm.ModelSettings;
 import app.alex.research.schedule.ResearchScheduler;
 import app.alex.research.web.GuardedWebFetcher;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,36 +21,43 @@ import java.util.function.Supplier;
 
 /**
  * The researcher on one machine: the research use case over the embedded knowledge base, its feed
- * in the knowledge-base folder's {@code research/}, and the in-app schedule beside it. The desktop
- * and {@code alex serve} both open it here.
+ * kept in that knowledge base (as in the cloud), and the in-app schedule with its state in the
+ * knowledge-base folder's {@code research/}. The desktop and {@code alex serve} both open it here.
  */
 public final class EmbeddedResearch {
     private EmbeddedResearch() {
     }
 
+    /** Research over the embedded backend. */
     public static ResearchService open(EmbeddedBackend backend, ModelSettings model, Supplier<List<String>> watchlist) {
         return open(backend.knowledgeBase(), backend.folder().researchDir(), model, watchlist);
     }
 
-    /** Research over any knowledge base (embedded, or remote when no researcher service is set) with its feed in a folder. */
-    public static ResearchService open(KnowledgeBase knowledgeBase, Path feedFolder, ModelSettings model,
+    /**
+     * Research over any knowledge base (embedded, or remote when no researcher service is set), its
+     * feed kept in that knowledge base.
+     *
+     * @param legacyReports a folder where an older version kept one JSON file per report (the data
+     *                      folder's {@code research/}): they move into the knowledge base first; null for none
+     */
+    public static ResearchService open(KnowledgeBase knowledgeBase, Path legacyReports, ModelSettings model,
                                        Supplier<List<String>> watchlist) {
+        var store = new KnowledgeBaseReportStore(knowledgeBase);
+        if (legacyReports != null) {
+            LegacyReportFiles.importInto(legacyReports, store);
+        }
         return new ResearchService(knowledgeBase, model.open(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new FileReportStore(feedFolder), watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC());
+                store, watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC());
     }
 
-    /** The in-app schedule with its state in the feed folder, not yet started. */
-    public static ResearchScheduler scheduler(Path feedFolder, Researcher researcher, Duration interval, boolean enabled) {
-        return new ResearchScheduler(feedFolder.resolve(ResearchScheduler.STATE_FILE), Clock.systemUTC(), interval, enabled, () -> {
-            var report = researcher.researchAuto(step -> { });
-            return "Researched \"" + report.topic() + "\": " + report.title();
-        });
-    }
-
-    /** The in-app schedule, not yet started; its state lives beside the feed. */
+    /** The in-app schedule, not yet started; its state is {@code research/.schedule.json} in the knowledge-base folder. */
     public static ResearchScheduler scheduler(EmbeddedBackend backend, Researcher researcher, Duration interval,
                                               boolean enabled) {
-        return scheduler(backend.folder().researchDir(), researcher, interval, enabled);
+        return new ResearchScheduler(backend.folder().researchDir().resolve(ResearchScheduler.STATE_FILE), Clock.systemUTC(),
+                interval, enabled, () -> {
+                    var report = researcher.researchAuto(step -> { });
+                    return "Researched \"" + report.topic() + "\": " + report.title();
+                });
     }
 
     /** Schedule settings from the environment, for {@code alex serve}: ALEX_SCHEDULE (on/off), ALEX_SCHEDULE_HOURS, ALEX_WATCHLIST. */

@@ -1,10 +1,8 @@
 package app.alex.research;
 
 import app.alex.core.backend.KnowledgeBase;
-import app.alex.core.document.DocumentType;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
-import app.alex.core.ingest.TextIngestRequest;
 import app.alex.core.llm.LanguageModel;
 import app.alex.core.research.Citation;
 import app.alex.core.research.FeedPage;
@@ -25,15 +23,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The researcher use case: the agent when a language model is configured, an extractive brief when
- * not; the finished report goes into the knowledge base (type research, so it can be searched)
- * and into the feed. The same class runs inside the desktop, {@code alex serve} and the cloud
+ * not; the finished report goes into the feed's store, which keeps it in the knowledge base (type
+ * research, so it can be searched). The same class runs inside the desktop, {@code alex serve} and the cloud
  * researcher service.
  */
 public final class ResearchService implements Researcher {
@@ -47,6 +44,8 @@ public final class ResearchService implements Researcher {
     private final Supplier<List<String>> watchlist;
     private final ResearchAgent.Limits limits;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.CompletableFuture<ResearchReport>> slotsInFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResearchService(KnowledgeBase knowledgeBase, Optional<LanguageModel> model, WebFetcher web, ReportStore store,
                            Supplier<List<String>> watchlist, ResearchAgent.Limits limits, Clock clock) {
@@ -66,16 +65,57 @@ public final class ResearchService implements Researcher {
 
     @Override
     public ResearchReport research(String topic, Consumer<ResearchStep> steps) {
-        return run(topic, ResearchReport.Trigger.MANUAL, steps);
+        return run(topic, ResearchReport.Trigger.MANUAL, null, steps);
     }
 
     @Override
     public ResearchReport researchAuto(Consumer<ResearchStep> steps) {
         String topic = new TopicPicker(store).next(watchlist.get());
-        return run(topic, ResearchReport.Trigger.SCHEDULED, steps);
+        return run(topic, ResearchReport.Trigger.SCHEDULED, null, steps);
     }
 
-    private ResearchReport run(String topic, ResearchReport.Trigger trigger, Consumer<ResearchStep> steps) {
+    /**
+     * One report per schedule slot: its id is made from the slot, so a slot already in the feed
+     * is answered from there, and a second call for a slot still being researched here waits for
+     * that run instead of starting another.
+     */
+    @Override
+    public ResearchReport researchAuto(String slot, Consumer<ResearchStep> steps) {
+        if (slot == null || slot.isBlank()) {
+            return researchAuto(steps);
+        }
+        Instant at;
+        try {
+            at = Instant.parse(slot.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw AlexException.badRequest("The schedule slot must be an ISO-8601 time such as 2026-12-01T20:00:00Z, not '"
+                    + (slot.length() > 40 ? slot.substring(0, 40) + "…" : slot) + "'.");
+        }
+        String id = "research-" + ID_TIME.format(at) + "-slot";
+        var existing = store.get(id);
+        if (existing.isPresent()) {
+            steps.accept(new ResearchStep(ResearchStep.Kind.DONE, "Already researched for " + at + ": " + existing.get().title()));
+            return existing.get();
+        }
+        var mine = new java.util.concurrent.CompletableFuture<ResearchReport>();
+        var running = slotsInFlight.putIfAbsent(id, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            String topic = new TopicPicker(store).next(watchlist.get());
+            ResearchReport report = run(topic, ResearchReport.Trigger.SCHEDULED, id, steps);
+            mine.complete(report);
+            return report;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            slotsInFlight.remove(id);
+        }
+    }
+
+    private ResearchReport run(String topic, ResearchReport.Trigger trigger, String fixedId, Consumer<ResearchStep> steps) {
         String clean = topic == null ? "" : topic.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {
             throw AlexException.badRequest("The research topic is empty: say what to research.");
@@ -96,15 +136,11 @@ public final class ResearchService implements Researcher {
                 report = brief.report();
             }
             Instant now = clock.instant();
-            String id = "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
-            var result = new ResearchReport(id, clean, title, report.markdown(), report.citations(), now, modelName(),
-                    model.isEmpty(), trigger, Tickers.in(clean), false);
+            String id = fixedId != null ? fixedId : "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
             steps.accept(new ResearchStep(ResearchStep.Kind.SAVING, "Saving the report to the feed and the knowledge base"));
-            // The feed first: once research is written, a knowledge-base failure must not lose it.
-            store.save(result);
-            knowledgeBase.ingest(new TextIngestRequest(id, result.markdown(), title, "alex://research/" + id,
-                    DocumentType.RESEARCH, result.tickers(), now, "text/markdown",
-                    Map.of("topic", clean, "model", result.model(), "trigger", trigger.name().toLowerCase(java.util.Locale.ROOT))));
+            // One write: the store keeps the report in the knowledge base, searchable, with its data beside it.
+            ResearchReport result = store.save(new ResearchReport(id, clean, title, report.markdown(), report.citations(), now,
+                    modelName(), model.isEmpty(), trigger, Tickers.in(clean), false));
             steps.accept(new ResearchStep(ResearchStep.Kind.DONE, "Done: " + title + " (" + citationsLabel(result.citations()) + ")"));
             return result;
         } catch (AlexException e) {

@@ -12,13 +12,11 @@ import app.alex.core.search.SearchFilter;
 import app.alex.core.testing.MutableClock;
 import app.alex.core.testing.TestKnowledgeBases;
 import app.alex.research.agent.ResearchAgent;
-import app.alex.research.feed.FileReportStore;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.llm.ModelSettings;
 import app.alex.research.web.GuardedWebFetcher;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,13 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResearchServiceTest {
-    @TempDir
-    Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
 
     private ResearchService service(KnowledgeBase kb, List<String> watchlist) {
         return new ResearchService(kb, Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new FileReportStore(dir), () -> watchlist, ResearchAgent.Limits.standard(), clock);
+                new KnowledgeBaseReportStore(kb), () -> watchlist, ResearchAgent.Limits.standard(), clock);
     }
 
     @Test
@@ -61,8 +57,8 @@ class ResearchServiceTest {
         assertThat(stored.attributes()).containsEntry("topic", "NVDA data center revenue");
         assertThat(kb.documents(new DocumentQuery(new SearchFilter(EnumSet.of(DocumentType.RESEARCH), Set.of(), null, null, null),
                 null, 10, null)).documents()).hasSize(1);
-        var reopened = new FileReportStore(dir);
-        assertThat(reopened.get(report.id())).contains(report);
+        assertThat(stored.attributes()).containsKey(KnowledgeBaseReportStore.REPORT_ATTRIBUTE);
+        assertThat(new KnowledgeBaseReportStore(kb).get(report.id())).contains(report);
     }
 
     @Test
@@ -74,6 +70,84 @@ class ResearchServiceTest {
         assertThat(List.of(first.topic(), second.topic())).containsExactly("Copper", "Rates");
         assertThat(first.trigger()).isEqualTo(ResearchReport.Trigger.SCHEDULED);
         assertThat(service.feed(FeedQuery.latest(10)).reports()).extracting(ResearchReport::topic).containsExactly("Rates", "Copper");
+    }
+
+    @Test
+    void theSameScheduleSlotTwiceGivesTheSameReportAndNotASecondRun() {
+        KnowledgeBase kb = TestKnowledgeBases.inMemory(clock);
+        var service = service(kb, List.of("Copper", "Rates"));
+
+        var first = service.researchAuto("2026-11-28T08:00:00Z", s -> { });
+        clock.advance(Duration.ofMinutes(11));
+        List<ResearchStep> steps = new ArrayList<>();
+        var again = service.researchAuto("2026-11-28T08:00:00Z", steps::add);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(steps).singleElement().satisfies(s -> assertThat(s.message()).contains("Already researched"));
+        assertThat(service.feed(FeedQuery.latest(10)).reports()).hasSize(1);
+        assertThat(kb.documents(new DocumentQuery(new SearchFilter(EnumSet.of(DocumentType.RESEARCH), Set.of(), null, null, null),
+                null, 10, null)).documents()).hasSize(1);
+
+        var next = service.researchAuto("2026-11-28T10:00:00Z", s -> { });
+        assertThat(next.id()).isNotEqualTo(first.id());
+        assertThat(List.of(first.topic(), next.topic())).containsExactly("Copper", "Rates");
+    }
+
+    @Test
+    void aSecondCallForASlotStillBeingResearchedWaitsForThatRunInsteadOfStartingAnother() throws Exception {
+        var inside = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        app.alex.core.llm.LanguageModel slowModel = new app.alex.core.llm.LanguageModel() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public app.alex.core.llm.ChatResponse chat(app.alex.core.llm.ChatRequest request) {
+                calls.incrementAndGet();
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new app.alex.core.llm.ChatResponse("# Copper\n\nDemand is up.", List.of(), 100, 50,
+                        app.alex.core.llm.ChatResponse.StopReason.END);
+            }
+        };
+        var kb = TestKnowledgeBases.inMemory(clock);
+        var service = new ResearchService(kb, Optional.of(slowModel),
+                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new KnowledgeBaseReportStore(kb), () -> List.of("Copper"),
+                ResearchAgent.Limits.standard(), clock);
+        var results = new java.util.concurrent.ConcurrentLinkedQueue<ResearchReport>();
+
+        Thread first = Thread.ofVirtual().start(() -> results.add(service.researchAuto("2026-11-28T08:00:00Z", s -> { })));
+        inside.await();
+        Thread second = Thread.ofPlatform().start(() -> results.add(service.researchAuto("2026-11-28T08:00:00Z", s -> { })));
+        while (second.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait(); // until the second call is parked on the first run's result
+        }
+        release.countDown();
+        first.join();
+        second.join();
+
+        assertThat(calls).as("one run of the model for the slot").hasValue(1);
+        assertThat(results).hasSize(2).extracting(ResearchReport::id).containsOnly("research-20261128-080000-slot");
+    }
+
+    @Test
+    void aSlotThatIsNotATimeIsRefusedAndNoSlotMeansAFreshRun() {
+        var service = service(TestKnowledgeBases.inMemory(clock), List.of("Copper"));
+
+        assertThatThrownBy(() -> service.researchAuto("yesterday", s -> { }))
+                .isInstanceOfSatisfying(AlexException.class, e -> assertThat(e.code()).isEqualTo(app.alex.core.error.ErrorCode.BAD_REQUEST))
+                .hasMessageContaining("ISO-8601");
+        var one = service.researchAuto((String) null, s -> { });
+        clock.advance(Duration.ofSeconds(1));
+        var two = service.researchAuto(" ", s -> { });
+        assertThat(two.id()).isNotEqualTo(one.id());
     }
 
     @Test

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * <pre>
  * GET  /health                 model, version, status; no secrets
  * POST /research               {"topic": "..."}: the report; with Accept: text/event-stream, the steps live, then the report
- * POST /research/auto          picks the next watchlist topic (the scheduler calls this)
+ * POST /research/auto          picks the next watchlist topic (the scheduler calls this; {"slot": ISO time} makes it once per slot)
  * GET  /research               the feed: ?topic=&unread=true&cursor=&limit=
  * GET  /research/{id}          one report
  * PUT  /research/{id}/read     {"read": true|false}
@@ -92,8 +92,7 @@ public final class ResearcherRouter implements ApiHandler {
                     yield wantsStream(request) ? stream(steps -> researcher.research(topic, steps))
                             : ApiResponse.json(200, ResearchJson.report(limited(steps -> researcher.research(topic, steps), s -> { })));
                 }
-                case "POST /research/auto" -> wantsStream(request) ? stream(researcher::researchAuto)
-                        : ApiResponse.json(200, ResearchJson.report(limited(researcher::researchAuto, s -> log(s))));
+                case "POST /research/auto" -> autoResearch(request);
                 case "GET /research" -> ApiResponse.json(200, ResearchJson.page(researcher.feed(feedQuery(request.query()))));
                 case "GET /research/{id}" -> ApiResponse.json(200, ResearchJson.report(researcher.report(report.group(1))));
                 case "PUT /research/{id}/read" -> {
@@ -118,6 +117,14 @@ public final class ResearcherRouter implements ApiHandler {
         out.put("version", VERSION);
         out.putAll(health.get());
         return out;
+    }
+
+    /** The scheduler names its slot ({@code {"slot": ISO time}}), so a repeated call gives the slot's report, not a second run. */
+    private ApiResponse autoResearch(ApiRequest request) {
+        JsonNode slotField = body(request).path("slot");
+        String slot = slotField.isTextual() ? slotField.asText() : null;
+        java.util.function.Function<Consumer<ResearchStep>, ResearchReport> auto = steps -> researcher.researchAuto(slot, steps);
+        return wantsStream(request) ? stream(auto) : ApiResponse.json(200, ResearchJson.report(limited(auto, ResearcherRouter::log)));
     }
 
     private static void log(ResearchStep step) {

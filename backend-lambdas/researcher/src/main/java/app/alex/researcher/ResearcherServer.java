@@ -1,6 +1,5 @@
 package app.alex.researcher;
 
-import app.alex.api.ApiKeys;
 import app.alex.api.LocalApiServer;
 import app.alex.api.RateLimiter;
 
@@ -17,13 +16,14 @@ public final class ResearcherServer {
 
     public static void main(String[] args) throws Exception {
         var env = System.getenv();
-        ApiKeys keys = ApiKeys.parse(env.get("ALEX_API_KEYS"));
-        if (keys.isEmpty()) {
+        var settings = ResearcherSettings.fromEnvironment(env);
+        if (settings.apiKeys().isEmpty()) {
             System.err.println("alex-researcher: set ALEX_API_KEYS (comma-separated) so only your clients can use it.");
             System.exit(2);
         }
-        int port = Integer.parseInt(env.getOrDefault("PORT", "8080"));
-        var server = LocalApiServer.start("0.0.0.0", port, CloudResearch.router(env, keys), new RateLimiter(5, 20, System::nanoTime));
+        int port = settings.port();
+        var server = LocalApiServer.start("0.0.0.0", port, CloudResearch.router(settings, env, settings.apiKeys()),
+                new RateLimiter(5, 20, System::nanoTime));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

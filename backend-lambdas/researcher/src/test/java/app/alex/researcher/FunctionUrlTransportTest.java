@@ -49,4 +49,48 @@ class FunctionUrlTransportTest {
         assertThat(feed.getStatusCode()).isEqualTo(200);
         assertThat(json.readTree(feed.getBody()).path("reports").get(0).path("id").asText()).isEqualTo(report.path("id").asText());
     }
+
+    private APIGatewayV2HTTPEvent request(String method, String path, String query) throws Exception {
+        var event = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(getClass().getResourceAsStream("/events/function-url-feed.json"));
+        event.put("rawPath", path).put("rawQueryString", query);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("requestContext").path("http")).put("method", method).put("path", path);
+        return json.treeToValue(event, APIGatewayV2HTTPEvent.class);
+    }
+
+    private static FunctionUrlTransport cloudResearcher(app.alex.core.backend.KnowledgeBase kb) {
+        var service = new ResearchService(kb, Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                new KnowledgeBaseReportStore(kb), List::of, ResearchAgent.Limits.standard(), Clock.systemUTC());
+        return new FunctionUrlTransport(new ResearcherRouter(service, ApiKeys.parse(null), Duration.ofMinutes(5), Map::of));
+    }
+
+    @Test
+    void overTheCloudKnowledgeBaseTheFeedListsTheReportWithCitationsToStoredDocumentsAndKeepsItsReadStateAcrossColdStarts()
+            throws Exception {
+        try (var s3Vectors = new app.alex.aws.fakes.FakeS3Vectors().createIndex("alex-kb", "chunks", 384, java.util.Set.of("text"));
+             var sageMaker = new app.alex.aws.fakes.FakeSageMakerEndpoint("alex-minilm", app.alex.aws.fakes.HashedTokens::of)) {
+            java.util.function.Supplier<app.alex.core.backend.KnowledgeBase> coldStart = () -> app.alex.aws.CloudKnowledgeBase.wire(
+                    app.alex.aws.sagemaker.SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm"),
+                    app.alex.aws.s3vectors.S3VectorsIndex.create(s3Vectors.clientSettings(), "alex-kb", "chunks"),
+                    app.alex.minilm.MiniLmTokenizer.load(), Clock.systemUTC());
+            var kb = coldStart.get();
+            kb.ingest(TextIngestRequest.of("Copper demand from grid investment rose 8 percent this year.", "Copper note", "copper.txt"));
+            var transport = cloudResearcher(kb);
+
+            JsonNode report = json.readTree(transport.handle(event("function-url-research.json"), null).getBody());
+            JsonNode listed = json.readTree(transport.handle(event("function-url-feed.json"), null).getBody()).path("reports");
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0)).isEqualTo(report);
+            for (JsonNode citation : listed.get(0).path("citations")) {
+                assertThat(kb.document(citation.path("document_id").asText()).title()).isEqualTo(citation.path("title").asText());
+            }
+            String id = report.path("id").asText();
+            assertThat(transport.handle(request("PUT", "/research/" + id + "/read", ""), null).getStatusCode()).isBetween(200, 204);
+
+            var afterColdStart = cloudResearcher(coldStart.get());
+            JsonNode again = json.readTree(afterColdStart.handle(request("GET", "/research/" + id, ""), null).getBody());
+            assertThat(again.path("read").asBoolean()).isTrue();
+            assertThat(json.readTree(afterColdStart.handle(request("GET", "/research", "unread=true"), null).getBody())
+                    .path("reports")).isEmpty();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package app.alex.researcher;
 
 import app.alex.api.ApiKeys;
+import app.alex.api.ApiRouter;
 import app.alex.api.LocalApiServer;
 import app.alex.client.RemoteResearcher;
 import app.alex.core.error.AlexException;
@@ -14,18 +15,18 @@ import app.alex.core.research.Researcher;
 import app.alex.core.testing.TestKnowledgeBases;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
-import app.alex.research.feed.FileReportStore;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.web.GuardedWebFetcher;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +42,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The researcher's routes on a real loopback server, driven by the real remote client. */
 class ResearcherOverHttpTest {
     private static final String KEY = "researcher-test-key";
-    @TempDir
-    Path dir;
     private LocalApiServer server;
 
     private LocalApiServer start(Researcher researcher, Duration limit) throws Exception {
@@ -55,9 +54,39 @@ class ResearcherOverHttpTest {
     void serve() throws Exception {
         var kb = TestKnowledgeBases.inMemory();
         kb.ingest(TextIngestRequest.of("Copper demand from grid investment rose 8 percent this year.", "Copper note", "copper.txt"));
-        start(new ResearchService(kb, Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new FileReportStore(dir), () -> List.of("Copper demand"), ResearchAgent.Limits.standard(), Clock.systemUTC()),
-                Duration.ofMinutes(1));
+        var researcher = new ResearchService(kb, Optional.empty(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                new KnowledgeBaseReportStore(kb), () -> List.of("Copper demand"), ResearchAgent.Limits.standard(), Clock.systemUTC());
+        // As `alex serve` does: the knowledge-base API and the researcher on one port, over one knowledge base.
+        var api = new ApiRouter(kb, ApiKeys.parse(KEY));
+        var research = new ResearcherRouter(researcher, ApiKeys.parse(KEY), Duration.ofMinutes(1), () -> Map.of("model", "extractive"));
+        server = LocalApiServer.start("127.0.0.1", 0,
+                request -> ResearcherRouter.owns(request.path()) ? research.handle(request) : api.handle(request), null);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .header("x-api-key", KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void aReportResearchedOverHttpIsListedByGetResearchWithCitationsThatOpenStoredDocuments() throws Exception {
+        ResearchReport report = client(KEY).research("Copper demand", s -> { });
+
+        JsonNode listed = get("/research").path("reports");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("id").asText()).isEqualTo(report.id());
+        JsonNode citations = listed.get(0).path("citations");
+        assertThat(citations).isNotEmpty();
+        for (JsonNode citation : citations) {
+            String documentId = citation.path("document_id").asText();
+            assertThat(documentId).isNotBlank();
+            JsonNode document = get("/documents/" + java.net.URLEncoder.encode(documentId, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(document.path("title").asText()).isEqualTo(citation.path("title").asText());
+        }
+        assertThat(get("/documents/" + report.id()).path("type").asText()).as("the report is a searchable document too")
+                .isEqualTo("research");
     }
 
     @AfterEach
@@ -90,7 +119,7 @@ class ResearcherOverHttpTest {
     @Test
     void aTransportThatCannotStreamStillGetsTheWholeReport() throws Exception {
         var router = new ResearcherRouter(new ResearchService(TestKnowledgeBases.inMemory(), Optional.empty(),
-                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new FileReportStore(dir.resolve("b")), List::of,
+                new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()), new KnowledgeBaseReportStore(TestKnowledgeBases.inMemory()), List::of,
                 ResearchAgent.Limits.standard(), Clock.systemUTC()), ApiKeys.parse(KEY), Duration.ofMinutes(1), Map::of);
         // Like a buffered function URL: the Accept header never reaches the router.
         try (var buffered = LocalApiServer.start("127.0.0.1", 0, request -> {
@@ -112,6 +141,26 @@ class ResearcherOverHttpTest {
                 .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"topic\":\"Copper demand\"").contains("\"trigger\":\"scheduled\"");
+    }
+
+    @Test
+    void theSchedulerCallingTwiceForOneSlotGetsOneReport() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int delivery = 0; delivery < 2; delivery++) {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.uri() + "/research/auto"))
+                    .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofString("{\"slot\":\"2026-12-01T20:00:00Z\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("id").asText());
+        }
+        assertThat(ids.get(1)).isEqualTo(ids.get(0)).startsWith("research-20261201-200000");
+        assertThat(client(KEY).feed(FeedQuery.latest(10)).reports()).extracting(ResearchReport::id).containsExactly(ids.get(0));
+
+        var bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.uri() + "/research/auto"))
+                .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofString("{\"slot\":\"soon\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("ISO-8601");
     }
 
     @Test

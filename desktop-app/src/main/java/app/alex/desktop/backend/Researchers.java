@@ -4,7 +4,7 @@ import app.alex.client.RemoteResearcher;
 import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.research.Researcher;
 import app.alex.desktop.config.Settings;
-import app.alex.embedded.DataFolders;
+import app.alex.desktop.config.SettingsStore;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
 import app.alex.research.schedule.ResearchScheduler;
@@ -18,7 +18,9 @@ import java.util.Locale;
 /**
  * The researcher the workbench uses: in-process over the session's knowledge base (with the
  * language model from Settings, or the extractive brief, and the in-app schedule), or the remote
- * researcher service when a researcher URL is set.
+ * researcher service when a researcher URL is set. Either way the feed is kept in the session's
+ * knowledge base, so in Remote mode the Research and Feed screens show the server's reports and
+ * read state, and nothing is written beside the local data folder.
  */
 public final class Researchers {
     public static final Duration RESEARCH_TIMEOUT = Duration.ofMinutes(15);
@@ -27,6 +29,11 @@ public final class Researchers {
     }
 
     public static Researcher create(Settings settings, KnowledgeBase knowledgeBase) {
+        return create(settings, knowledgeBase, SettingsStore.configDir(System.getenv()));
+    }
+
+    /** @param configDir the settings folder, where the in-app schedule of a Remote backend keeps its state */
+    static Researcher create(Settings settings, KnowledgeBase knowledgeBase, Path configDir) {
         var backend = settings.backend();
         if (backend.mode() == Settings.Mode.REMOTE && !backend.researcherUrl().isBlank()) {
             URI uri = DefaultBackendFactory.apiUri(backend.researcherUrl());
@@ -34,25 +41,36 @@ public final class Researchers {
             return new RemoteResearcher(uri, backend.apiKey(), settings.languageModel().bedrockProfile(),
                     DefaultBackendFactory.REMOTE_TIMEOUT, RESEARCH_TIMEOUT);
         }
-        Path feed = feedFolder(settings);
-        var service = EmbeddedResearch.open(knowledgeBase, feed, modelSettings(settings.languageModel()),
+        boolean embedded = backend.mode() == Settings.Mode.EMBEDDED;
+        // Embedded: older versions kept one file per report in research/; they move into the index.
+        Path legacyReports = embedded ? researchFolder(settings) : null;
+        var service = EmbeddedResearch.open(knowledgeBase, legacyReports, modelSettings(settings.languageModel()),
                 () -> settings.schedule().watchlist());
         var schedule = settings.schedule();
-        var researcher = new ScheduledResearcher(service, job -> new ResearchScheduler(feed.resolve(ResearchScheduler.STATE_FILE),
-                Clock.systemUTC(), Duration.ofHours(schedule.intervalHours()), schedule.enabled(), job));
+        Path state = scheduleState(settings, configDir);
+        var researcher = new ScheduledResearcher(service, job -> new ResearchScheduler(state, Clock.systemUTC(),
+                Duration.ofHours(schedule.intervalHours()), schedule.enabled(), job));
         researcher.start();
         return researcher;
     }
 
-    /** Embedded: the data folder's research/. Remote without a researcher service: a feed per API host on this machine. */
-    static Path feedFolder(Settings settings) {
+    private static Path researchFolder(Settings settings) {
+        return DefaultBackendFactory.dataDir(settings.backend()).resolve("research");
+    }
+
+    /**
+     * Where the in-app schedule keeps its last and next run. Embedded: the data folder's research/,
+     * as {@code alex serve} does. Remote without a researcher service: the settings folder, one file
+     * per API host (the feed itself is on the server).
+     */
+    static Path scheduleState(Settings settings, Path configDir) {
         var backend = settings.backend();
         if (backend.mode() == Settings.Mode.EMBEDDED) {
-            return DefaultBackendFactory.dataDir(backend).resolve("research");
+            return researchFolder(settings).resolve(ResearchScheduler.STATE_FILE);
         }
         String host = URI.create(backend.apiUrl()).getHost();
-        return DataFolders.defaultDataDir().resolveSibling("alex-remote-research")
-                .resolve(host == null ? "remote" : host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "_"));
+        return configDir.resolve("schedules")
+                .resolve((host == null ? "remote" : host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "_")) + ".json");
     }
 
     public static ModelSettings modelSettings(Settings.LanguageModel m) {

@@ -34,10 +34,6 @@ public record Settings(Backend backend, LanguageModel languageModel, Schedule sc
         return new Settings(value, languageModel, schedule, theme, watchedFolders);
     }
 
-    public Settings withTheme(Theme value) {
-        return new Settings(backend, languageModel, schedule, value, watchedFolders);
-    }
-
     public Settings withWatchedFolders(List<String> value) {
         return new Settings(backend, languageModel, schedule, theme, value);
     }

@@ -42,7 +42,8 @@ public final class SettingsStore {
         return new SettingsStore(configDir(System.getenv()));
     }
 
-    static Path configDir(Map<String, String> env) {
+    /** The settings folder: {@code ALEX_CONFIG_DIR}, else this machine's convention. */
+    public static Path configDir(Map<String, String> env) {
         String override = env.get(CONFIG_DIR_ENV);
         return override != null && !override.isBlank() ? Path.of(override.strip()) : DataFolders.defaultConfigDir();
     }

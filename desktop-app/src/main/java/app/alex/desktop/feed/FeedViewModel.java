@@ -14,7 +14,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -137,14 +136,6 @@ public final class FeedViewModel {
         }, failure -> status.set(Errors.message(failure))));
     }
 
-    /** Opens the report with this id once it is in the list (used after a research finishes). */
-    public void openById(String id) {
-        int at = indexOf(id);
-        if (at >= 0) {
-            open(reports.get(at));
-        }
-    }
-
     private int indexOf(String id) {
         for (int i = 0; i < reports.size(); i++) {
             if (reports.get(i).id().equals(id)) {
@@ -177,10 +168,6 @@ public final class FeedViewModel {
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
         return hasMore.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty unreadProperty() {
-        return unread.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

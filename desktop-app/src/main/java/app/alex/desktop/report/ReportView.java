@@ -77,10 +77,6 @@ public final class ReportView extends VBox {
         return rendered;
     }
 
-    public StyleClassedTextArea textArea() {
-        return area;
-    }
-
     public void show(ResearchReport value) {
         this.report = value;
         if (value == null) {

@@ -1,31 +1,77 @@
 package app.alex.desktop.backend;
 
+import app.alex.api.ApiKeys;
+import app.alex.api.ApiRouter;
+import app.alex.api.LocalApiServer;
+import app.alex.client.RemoteKnowledgeBase;
+import app.alex.core.ingest.TextIngestRequest;
+import app.alex.core.research.FeedQuery;
+import app.alex.core.research.ResearchReport;
 import app.alex.desktop.config.Settings;
-import app.alex.desktop.testing.InMemoryKnowledgeBase;
+import app.alex.embedded.EmbeddedBackend;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResearchersTest {
     @TempDir
-    Path data;
+    Path temp;
 
     @Test
     void theWorkbenchReopensAFolderWhoseScheduleHasRun() {
+        Path data = temp.resolve("data");
         var settings = new Settings(new Settings.Backend(Settings.Mode.EMBEDDED, data.toString(), "", "", ""),
                 Settings.LanguageModel.DEFAULT, new Settings.Schedule(true, 2, List.of("Copper")), Settings.Theme.LIGHT);
-        var first = (ScheduledResearcher) Researchers.create(settings, new InMemoryKnowledgeBase());
-        first.runNow();
-        first.close();
+        try (var backend = EmbeddedBackend.open(data)) {
+            var first = (ScheduledResearcher) Researchers.create(settings, backend.knowledgeBase(), temp.resolve("config"));
+            first.runNow();
+            first.close();
+        }
 
-        var second = (ScheduledResearcher) Researchers.create(settings, new InMemoryKnowledgeBase());
+        try (var backend = EmbeddedBackend.open(data)) {
+            var second = (ScheduledResearcher) Researchers.create(settings, backend.knowledgeBase(), temp.resolve("config"));
+            assertThat(second.feed(FeedQuery.latest(5)).reports()).hasSize(1);
+            assertThat(second.schedule()).get().satisfies(s -> assertThat(s.lastRun()).isNotNull());
+            second.close();
+        }
+        assertThat(data.resolve("research").resolve(".schedule.json")).exists();
+    }
 
-        assertThat(second.feed(app.alex.core.research.FeedQuery.latest(5)).reports()).hasSize(1);
-        assertThat(second.schedule()).get().satisfies(s -> assertThat(s.lastRun()).isNotNull());
-        second.close();
+    @Test
+    void inRemoteModeTheFeedAndItsReadStateAreTheServersAndNothingIsWrittenBesideTheLocalDataFolder() throws Exception {
+        Path local = temp.resolve("local-data");
+        Path config = temp.resolve("config");
+        try (var serverSide = EmbeddedBackend.open(temp.resolve("server-data"));
+             var server = LocalApiServer.start("127.0.0.1", 0, new ApiRouter(serverSide.knowledgeBase(), ApiKeys.parse("k")), null)) {
+            serverSide.knowledgeBase().ingest(TextIngestRequest.of("Copper demand from grid investment rose 8 percent this year.",
+                    "Copper note", "copper.txt"));
+            var settings = new Settings(new Settings.Backend(Settings.Mode.REMOTE, local.toString(), server.uri().toString(), "k", ""),
+                    Settings.LanguageModel.DEFAULT, new Settings.Schedule(false, 2, List.of()), Settings.Theme.LIGHT);
+
+            ResearchReport report;
+            try (var researcher = Researchers.create(settings, new RemoteKnowledgeBase(server.uri(), "k", Duration.ofSeconds(20)), config)) {
+                report = researcher.research("Copper demand", s -> { });
+                researcher.markRead(report.id(), true);
+            }
+
+            var onTheServer = new KnowledgeBaseReportStore(serverSide.knowledgeBase()).get(report.id()).orElseThrow();
+            assertThat(onTheServer.read()).isTrue();
+            assertThat(onTheServer.citations()).isEqualTo(report.citations());
+            try (var reconnected = Researchers.create(settings, new RemoteKnowledgeBase(server.uri(), "k", Duration.ofSeconds(20)), config)) {
+                var feed = reconnected.feed(FeedQuery.latest(10));
+                assertThat(feed.reports()).extracting(ResearchReport::id).containsExactly(report.id());
+                assertThat(feed.unread()).isZero();
+            }
+        }
+        assertThat(local).as("the local data folder is not touched in Remote mode").doesNotExist();
+        assertThat(Files.exists(local.resolveSibling("alex-remote-research"))).isFalse();
+        assertThat(config.resolve("schedules").resolve("127.0.0.1.json")).exists();
     }
 }

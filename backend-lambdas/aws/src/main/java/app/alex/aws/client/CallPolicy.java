@@ -53,10 +53,6 @@ public record CallPolicy(int maxAttempts, Duration baseDelay, Duration maxBackof
         return new CallPolicy(attempts, baseDelay, maxBackoff, attemptTimeout, callTimeout);
     }
 
-    public CallPolicy withBackoff(Duration base, Duration max) {
-        return new CallPolicy(maxAttempts, base, max, attemptTimeout, callTimeout);
-    }
-
     public CallPolicy withTimeouts(Duration attempt, Duration call) {
         return new CallPolicy(maxAttempts, baseDelay, maxBackoff, attempt, call);
     }

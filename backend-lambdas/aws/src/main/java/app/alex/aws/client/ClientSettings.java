@@ -22,16 +22,4 @@ public record ClientSettings(String region, URI endpoint, AwsCredentialsProvider
     public static ClientSettings of(String region, CallPolicy policy) {
         return new ClientSettings(region, null, null, policy);
     }
-
-    public ClientSettings withEndpoint(URI newEndpoint) {
-        return new ClientSettings(region, newEndpoint, credentials, policy);
-    }
-
-    public ClientSettings withCredentials(AwsCredentialsProvider newCredentials) {
-        return new ClientSettings(region, endpoint, newCredentials, policy);
-    }
-
-    public ClientSettings withPolicy(CallPolicy newPolicy) {
-        return new ClientSettings(region, endpoint, credentials, newPolicy);
-    }
 }

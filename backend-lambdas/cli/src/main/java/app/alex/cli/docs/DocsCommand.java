@@ -143,7 +143,9 @@ public final class DocsCommand implements Runnable {
             out.println("  ingested:  " + document.ingestedAt());
             out.println("  format:    " + document.mediaType() + ", " + document.charCount() + " characters, "
                     + document.chunkCount() + " chunks");
-            document.attributes().forEach((k, v) -> out.println("  " + k + ": " + v));
+            // A research report's own data rides in an attribute: show its size, not kilobytes of base64.
+            document.attributes().forEach((k, v) -> out.println("  " + k + ": "
+                    + (v.length() > 200 ? v.substring(0, 60) + "... (" + v.length() + " characters; --json shows it whole)" : v)));
             out.println();
             for (ChunkRecord c : passages) {
                 String text = c.text().replaceAll("\\s+", " ").strip();

@@ -6,10 +6,10 @@ import app.alex.api.ApiRouter;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
 import app.alex.researcher.ResearcherRouter;
-import java.time.Duration;
 import java.util.Map;
 import app.alex.api.LocalApiServer;
 import app.alex.api.RateLimiter;
+import app.alex.core.research.ResearchTimeLimit;
 import app.alex.cli.Backends;
 import app.alex.core.error.AlexException;
 import picocli.CommandLine;
@@ -46,11 +46,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-auth", description = "Serve without API keys (only allowed on a loopback address).")
     boolean noAuth;
 
-    private static Duration researchTimeLimit() {
-        String seconds = System.getenv("ALEX_RESEARCH_TIMEOUT_SECONDS");
-        return Duration.ofSeconds(seconds == null || seconds.isBlank() ? 600 : Long.parseLong(seconds.strip()));
-    }
-
     @Override
     public Integer call() throws Exception {
         ApiKeys keys = ApiKeys.parse(System.getenv("ALEX_API_KEYS"));
@@ -67,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         var researcher = EmbeddedResearch.open(backend, model, schedule::watchlist);
         var scheduler = EmbeddedResearch.scheduler(backend, researcher, schedule.interval(), schedule.enabled());
         var api = new ApiRouter(backend.knowledgeBase(), keys);
-        var research = new ResearcherRouter(researcher, keys, researchTimeLimit(), () -> Map.of(
+        var research = new ResearcherRouter(researcher, keys, ResearchTimeLimit.fromEnvironment(System.getenv()), () -> Map.of(
                 "model", researcher.modelName(), "index", "lucene", "documents", backend.knowledgeBase().stats().documents()));
         // One port for both, as the desktop's Remote mode expects: research routes to the researcher.
         ApiHandler both = request -> ResearcherRouter.owns(request.path()) ? research.handle(request) : api.handle(request);

@@ -149,10 +149,15 @@ public final class IngestService {
                 chunks.size(), null, null);
     }
 
+    /**
+     * Unchanged means nothing the caller sent differs, attributes included: new attributes on the
+     * same text (a research report marked read keeps that in its attributes) must be stored, not dropped.
+     */
     private static boolean sameContent(DocumentRecord stored, DocumentRecord incoming) {
         return stored.contentHash().equals(incoming.contentHash())
                 && stored.title().equals(incoming.title())
                 && stored.type() == incoming.type()
-                && stored.tags().equals(incoming.tags());
+                && stored.tags().equals(incoming.tags())
+                && stored.attributes().equals(incoming.attributes());
     }
 }

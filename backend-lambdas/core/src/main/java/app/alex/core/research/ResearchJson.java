@@ -30,6 +30,7 @@ public final class ResearchJson {
             m.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
             m.put("document_id", c.documentId());
             m.put("chunk_index", c.chunkIndex());
+            m.put("page", c.page());
             m.put("title", c.title());
             m.put("source", c.source());
             m.put("quote", c.quote());
@@ -50,7 +51,7 @@ public final class ResearchJson {
         for (JsonNode c : n.path("citations")) {
             citations.add(new Citation(c.path("number").asInt(), Citation.Kind.valueOf(c.path("kind").asText("passage")
                     .toUpperCase(Locale.ROOT)), c.path("document_id").isNull() ? null : c.path("document_id").asText(null),
-                    c.path("chunk_index").asInt(-1), c.path("title").asText(""), c.path("source").asText(""),
+                    c.path("chunk_index").asInt(-1), c.path("page").asInt(0), c.path("title").asText(""), c.path("source").asText(""),
                     c.path("quote").asText("")));
         }
         List<String> tickers = new ArrayList<>();

@@ -17,6 +17,15 @@ public interface Researcher extends AutoCloseable {
     /** Picks the next watchlist topic (or a default market theme) and researches it. */
     ResearchReport researchAuto(Consumer<ResearchStep> steps);
 
+    /**
+     * Scheduled research for one schedule slot (an ISO-8601 instant, e.g. the scheduler's
+     * {@code <aws.scheduler.scheduled-time>}): a slot already researched gives back its report
+     * instead of a second run, so a repeated delivery costs nothing. Null slot: {@link #researchAuto(Consumer)}.
+     */
+    default ResearchReport researchAuto(String slot, Consumer<ResearchStep> steps) {
+        return researchAuto(steps);
+    }
+
     /** Reports newest first. */
     FeedPage feed(FeedQuery query);
 

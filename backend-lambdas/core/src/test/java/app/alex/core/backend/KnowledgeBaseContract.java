@@ -64,6 +64,17 @@ public abstract class KnowledgeBaseContract {
     }
 
     @Test
+    void theSameTextWithNewAttributesIsStoredWithThemNotReportedUnchanged() {
+        var first = kb.ingest(note("Margins expanded on mix.", "/n/attrs", List.of("nvda")));
+        var relabelled = kb.ingest(new TextIngestRequest(null, "Margins expanded on mix.", null, "/n/attrs", DocumentType.NOTE,
+                List.of("nvda"), null, null, Map.of("desk", "credit")));
+
+        assertThat(relabelled.status()).isEqualTo(IngestStatus.REPLACED);
+        assertThat(kb.document(first.documentId()).attributes()).containsEntry("desk", "credit");
+        assertThat(kb.chunks(first.documentId())).extracting(c -> c.text()).containsExactly("Margins expanded on mix.");
+    }
+
+    @Test
     void searchRanksTheMatchingPassageFirstAndFiltersByTag() {
         kb.ingest(note("Reinvested dividends are recorded as new tax lots.", "/n/div", List.of("vti")));
         kb.ingest(note("The central bank held its policy rate.", "/n/rates", List.of("tlt")));

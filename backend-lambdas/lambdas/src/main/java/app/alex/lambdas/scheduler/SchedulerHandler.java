@@ -1,17 +1,15 @@
 package app.alex.lambdas.scheduler;
 
+import app.alex.client.FunctionUrlSigner;
+import app.alex.core.research.ResearchTimeLimit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,14 +19,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * EventBridge Scheduler's target: asks the researcher for its next scheduled report by calling
  * {@code POST /research/auto} directly (not through API Gateway, whose 29 s limit is shorter than
  * research), waits up to the research time limit, and fails the invocation when research fails so
- * the schedule's retry policy and dead-letter queue see it. Calls to a Lambda function URL are
- * signed with SigV4 (service "lambda") using the function's own role.
+ * the dead-letter queue sees it. The schedule's input carries its slot
+ * ({@code "scheduled_time": "<aws.scheduler.scheduled-time>"}), passed on as {@code slot}: the
+ * researcher answers a slot it has already researched with that report, so a repeated delivery
+ * never pays for a second run. Calls to a Lambda function URL are signed with the shared
+ * {@link FunctionUrlSigner} (SigV4, service "lambda") using the function's own role.
  *
  * <pre>
  * ALEX_RESEARCHER_URL            the researcher's base URL (function URL or App Runner URL)
@@ -40,78 +40,75 @@ import java.util.Set;
  */
 public final class SchedulerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** java.net.http sets these itself and refuses them from callers. */
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    /** The field of the schedule's input that names the slot (terraform/schedule.tf). */
+    public static final String SLOT_INPUT = "scheduled_time";
 
     /** How the scheduler proves itself to the researcher. */
     public sealed interface Auth {
         record None() implements Auth {
         }
 
-        record Iam(AwsCredentialsProvider credentials, String region) implements Auth {
+        record Iam(FunctionUrlSigner signer) implements Auth {
         }
 
         record ApiKey(String key) implements Auth {
         }
     }
 
-    private final URI researcher;
-    private final Auth auth;
-    private final Duration timeout;
+    /** The scheduler's configuration, read once from the environment when the function starts. */
+    public record Settings(URI researcher, Auth auth, Duration timeout) {
+        public static Settings fromEnvironment(Map<String, String> env) {
+            return new Settings(uri(env.get("ALEX_RESEARCHER_URL")), auth(env), ResearchTimeLimit.fromEnvironment(env));
+        }
+
+        private static Auth auth(Map<String, String> env) {
+            String mode = env.getOrDefault("ALEX_RESEARCHER_AUTH", "none").strip().toLowerCase(Locale.ROOT);
+            return switch (mode) {
+                case "aws_iam" -> new Auth.Iam(new FunctionUrlSigner(DefaultCredentialsProvider.builder().build(),
+                        env.getOrDefault("AWS_REGION", "us-east-1")));
+                case "api_key" -> {
+                    String key = env.get("ALEX_RESEARCHER_API_KEY");
+                    if (key == null || key.isBlank()) {
+                        throw new IllegalStateException("ALEX_RESEARCHER_AUTH is api_key but ALEX_RESEARCHER_API_KEY is not set.");
+                    }
+                    yield new Auth.ApiKey(key.strip());
+                }
+                case "none" -> new Auth.None();
+                default -> throw new IllegalStateException("ALEX_RESEARCHER_AUTH must be aws_iam, api_key or none, not " + mode + ".");
+            };
+        }
+
+        private static URI uri(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("ALEX_RESEARCHER_URL is not set: the scheduler does not know where the researcher is.");
+            }
+            return URI.create(value.strip().replaceAll("/+$", ""));
+        }
+    }
+
+    private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The Lambda runtime's constructor: configuration from the environment, no network here. */
     public SchedulerHandler() {
-        this(System.getenv());
+        this(Settings.fromEnvironment(System.getenv()));
     }
 
-    SchedulerHandler(Map<String, String> env) {
-        this(uri(env.get("ALEX_RESEARCHER_URL")), auth(env),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALEX_RESEARCH_TIMEOUT_SECONDS", "600").strip())));
-    }
-
-    public SchedulerHandler(URI researcher, Auth auth, Duration timeout) {
-        this.researcher = researcher;
-        this.auth = auth;
-        this.timeout = timeout;
-    }
-
-    private static Auth auth(Map<String, String> env) {
-        String mode = env.getOrDefault("ALEX_RESEARCHER_AUTH", "none").strip().toLowerCase(Locale.ROOT);
-        return switch (mode) {
-            case "aws_iam" -> new Auth.Iam(DefaultCredentialsProvider.builder().build(), env.getOrDefault("AWS_REGION", "us-east-1"));
-            case "api_key" -> {
-                String key = env.get("ALEX_RESEARCHER_API_KEY");
-                if (key == null || key.isBlank()) {
-                    throw new IllegalStateException("ALEX_RESEARCHER_AUTH is api_key but ALEX_RESEARCHER_API_KEY is not set.");
-                }
-                yield new Auth.ApiKey(key.strip());
-            }
-            case "none" -> new Auth.None();
-            default -> throw new IllegalStateException("ALEX_RESEARCHER_AUTH must be aws_iam, api_key or none, not " + mode + ".");
-        };
-    }
-
-    private static URI uri(String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("ALEX_RESEARCHER_URL is not set: the scheduler does not know where the researcher is.");
-        }
-        return URI.create(value.strip().replaceAll("/+$", ""));
+    public SchedulerHandler(Settings settings) {
+        this.settings = settings;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        URI researcher = settings.researcher();
         URI target = URI.create(researcher + "/research/auto");
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        var request = HttpRequest.newBuilder(target).timeout(timeout.plusSeconds(10))
+        Object slot = input == null ? null : input.get(SLOT_INPUT);
+        byte[] body = slotBody(slot);
+        var request = HttpRequest.newBuilder(target).timeout(settings.timeout().plusSeconds(10))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        switch (auth) {
-            case Auth.Iam iam -> sign(target, body, iam).forEach((name, value) -> {
-                if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                    request.setHeader(name, value);
-                }
-            });
+        switch (settings.auth()) {
+            case Auth.Iam iam -> iam.signer().sign(request, "POST", target, body);
             case Auth.ApiKey key -> request.setHeader("x-api-key", key.key());
             case Auth.None none -> { }
         }
@@ -136,6 +133,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         }
         var result = new LinkedHashMap<String, Object>();
         result.put("report_id", answer.path("id").asText());
+        result.put("slot", slot == null ? null : slot.toString());
         result.put("topic", answer.path("topic").asText());
         result.put("title", answer.path("title").asText());
         result.put("citations", answer.path("citations").size());
@@ -143,17 +141,13 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         return result;
     }
 
-    private static Map<String, String> sign(URI target, byte[] body, Auth.Iam iam) {
-        SdkHttpRequest unsigned = SdkHttpRequest.builder().uri(target).method(SdkHttpMethod.POST)
-                .putHeader("content-type", "application/json").build();
-        var signed = AwsV4HttpSigner.create().sign(r -> r.identity(iam.credentials().resolveCredentials())
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, iam.region()));
-        var headers = new LinkedHashMap<String, String>();
-        signed.request().headers().forEach((name, values) -> headers.put(name, values.getFirst()));
-        return headers;
+    private static byte[] slotBody(Object slot) {
+        try {
+            return slot instanceof String text && !text.isBlank()
+                    ? JSON.writeValueAsBytes(Map.of("slot", text.strip())) : "{}".getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode parse(String body) {

@@ -1,5 +1,6 @@
 package app.alex.lambdas.scheduler;
 
+import app.alex.client.FunctionUrlSigner;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +50,13 @@ class SchedulerHandlerTest {
     }
 
     private SchedulerHandler handler(boolean iam) {
-        return handler(iam ? new SchedulerHandler.Auth.Iam(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("AKIATEST", "secret")), "us-west-2") : new SchedulerHandler.Auth.None());
+        return handler(iam ? new SchedulerHandler.Auth.Iam(new FunctionUrlSigner(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIATEST", "secret")), "us-west-2")) : new SchedulerHandler.Auth.None());
     }
 
     private SchedulerHandler handler(SchedulerHandler.Auth auth) {
-        return new SchedulerHandler(URI.create("http://127.0.0.1:" + researcher.getAddress().getPort()), auth,
-                Duration.ofSeconds(30));
+        return new SchedulerHandler(new SchedulerHandler.Settings(URI.create("http://127.0.0.1:" + researcher.getAddress().getPort()),
+                auth, Duration.ofSeconds(30)));
     }
 
     @Test
@@ -74,13 +75,36 @@ class SchedulerHandlerTest {
     }
 
     @Test
+    void theSchedulesSlotIsPassedOnSoTheResearcherCanAnswerARepeatWithTheSameReport() {
+        var event = Map.<String, Object>of("source", "eventbridge-scheduler", "schedule", "alex-research",
+                SchedulerHandler.SLOT_INPUT, "2026-12-01T20:00:00Z");
+
+        var result = handler(true).handleRequest(event, null);
+
+        assertThat(seen).singleElement().satisfies(r -> assertThat(r.get("body")).isEqualTo("{\"slot\":\"2026-12-01T20:00:00Z\"}"));
+        assertThat(result).containsEntry("slot", "2026-12-01T20:00:00Z");
+    }
+
+    @Test
+    void theConfigurationIsReadOnceWithTheSharedTimeLimitRules() {
+        var settings = SchedulerHandler.Settings.fromEnvironment(Map.of("ALEX_RESEARCHER_URL", "https://abc.lambda-url.us-west-2.on.aws/",
+                "ALEX_RESEARCHER_AUTH", "aws_iam", "AWS_REGION", "us-west-2", "ALEX_RESEARCH_TIMEOUT_SECONDS", "885"));
+
+        assertThat(settings.researcher()).hasToString("https://abc.lambda-url.us-west-2.on.aws");
+        assertThat(settings.auth()).isInstanceOf(SchedulerHandler.Auth.Iam.class);
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(885));
+        assertThatThrownBy(() -> SchedulerHandler.Settings.fromEnvironment(Map.of("ALEX_RESEARCHER_URL", "https://x",
+                "ALEX_RESEARCH_TIMEOUT_SECONDS", "ten minutes"))).hasMessageContaining("ALEX_RESEARCH_TIMEOUT_SECONDS");
+    }
+
+    @Test
     void withoutIamAuthNothingIsSigned() {
         handler(false).handleRequest(Map.of(), null);
         assertThat(seen.getFirst().get("authorization")).isEqualTo("null");
     }
 
     @Test
-    void aFailedResearchFailsTheInvocationVisiblySoTheScheduleRetries() {
+    void aFailedResearchFailsTheInvocationVisiblySoItLandsInTheDeadLetterQueue() {
         status.set(503);
         reply.set("{\"error\":{\"code\":\"unavailable\",\"message\":\"Bedrock failed (503) after retries\"}}");
 
@@ -101,12 +125,12 @@ class SchedulerHandlerTest {
         });
         handler(new SchedulerHandler.Auth.ApiKey("k-123")).handleRequest(Map.of(), null);
         assertThat(seen.getFirst().get("key")).isEqualTo("k-123");
-        assertThatThrownBy(() -> new SchedulerHandler(Map.of("ALEX_RESEARCHER_URL", "https://x", "ALEX_RESEARCHER_AUTH", "api_key")))
+        assertThatThrownBy(() -> SchedulerHandler.Settings.fromEnvironment(Map.of("ALEX_RESEARCHER_URL", "https://x", "ALEX_RESEARCHER_AUTH", "api_key")))
                 .hasMessageContaining("ALEX_RESEARCHER_API_KEY");
     }
 
     @Test
     void aMissingResearcherUrlIsAConfigurationErrorThatSaysWhichVariable() {
-        assertThatThrownBy(() -> new SchedulerHandler(Map.of())).hasMessageContaining("ALEX_RESEARCHER_URL");
+        assertThatThrownBy(() -> SchedulerHandler.Settings.fromEnvironment(Map.of())).hasMessageContaining("ALEX_RESEARCHER_URL");
     }
 }

@@ -48,7 +48,7 @@ public final class ReportAssembler {
         List<Citation> citations = new ArrayList<>();
         renumber.forEach((old, now) -> {
             Citation c = sources.get(old).orElseThrow();
-            citations.add(new Citation(now, c.kind(), c.documentId(), c.chunkIndex(), c.title(), c.source(),
+            citations.add(new Citation(now, c.kind(), c.documentId(), c.chunkIndex(), c.page(), c.title(), c.source(),
                     quote(c.quote())));
         });
         StringBuilder markdown = new StringBuilder(out.toString().replaceAll("[ \t]+([.,;:])", "$1").strip());
@@ -66,7 +66,7 @@ public final class ReportAssembler {
         return switch (c.kind()) {
             case WEB -> "[" + escape(title) + "](" + c.source() + ") (web page)";
             case PASSAGE -> escape(title) + (c.source() == null || c.source().isBlank() ? "" : " - " + c.source())
-                    + " (knowledge base, passage " + (c.chunkIndex() + 1) + ")";
+                    + " (knowledge base, " + (c.page() > 0 ? "page " + c.page() + ", " : "") + "passage " + (c.chunkIndex() + 1) + ")";
         };
     }
 

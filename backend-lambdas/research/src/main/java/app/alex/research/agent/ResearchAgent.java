@@ -78,23 +78,24 @@ public final class ResearchAgent {
             checkCancelled();
             boolean mustWrite = turns >= limits.maxSteps() || tokens >= limits.tokenBudget();
             if (mustWrite && !toldToWrite) {
-                messages.add(new ChatMessage.User(Prompts.load("budget-reached.md", Map.of())));
+                tell(messages, Prompts.load("budget-reached.md", Map.of()));
                 toldToWrite = true;
             }
             ChatResponse response = model.chat(new ChatRequest(messages, mustWrite ? List.of(saveTool()) : tools(),
                     limits.maxOutputTokens(), 0.2));
             turns++;
             tokens += response.inputTokens() + response.outputTokens();
-            messages.add(response.asMessage());
             if (response.toolCalls().isEmpty()) {
                 if (!response.text().isBlank()) {
                     // A model that answers in plain text instead of calling save_research still wrote the report.
                     steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Writing the report"));
                     return draft(topic, null, response.text(), sources, turns, tokens);
                 }
-                messages.add(new ChatMessage.User("You sent an empty answer. Call " + SAVE + " with the report."));
+                // An empty turn is not kept (chat APIs refuse empty messages); the request is repeated with a nudge.
+                tell(messages, "You sent an empty answer. Call " + SAVE + " with the report.");
                 continue;
             }
+            messages.add(response.asMessage());
             for (ToolCall call : response.toolCalls()) {
                 checkCancelled();
                 var outcome = perform(call, sources, steps);
@@ -107,6 +108,20 @@ public final class ResearchAgent {
         }
         throw new AlexException(ErrorCode.UNAVAILABLE, "The language model did not finish a report within "
                 + limits.maxSteps() + " steps. Try again, or a more capable model.");
+    }
+
+    /**
+     * Adds an instruction for the model without two user messages in a row (Bedrock refuses
+     * them): folded into the last user message when there is one. After tool results it is a
+     * message of its own, as chat APIs with a tool role want; Converse carries it in the same user
+     * turn as the results ({@code BedrockConverseModel} merges them).
+     */
+    static void tell(List<ChatMessage> messages, String note) {
+        if (!messages.isEmpty() && messages.getLast() instanceof ChatMessage.User last) {
+            messages.set(messages.size() - 1, new ChatMessage.User(last.text() + "\n\n" + note));
+        } else {
+            messages.add(new ChatMessage.User(note));
+        }
     }
 
     private sealed interface Outcome {

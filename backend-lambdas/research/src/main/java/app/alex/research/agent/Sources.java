@@ -19,7 +19,7 @@ public final class Sources {
 
     public synchronized int addPassage(SearchHit hit) {
         return add("kb:" + hit.documentId() + "#" + hit.chunkIndex(), n -> new Citation(n, Citation.Kind.PASSAGE,
-                hit.documentId(), hit.chunkIndex(), hit.title(), hit.source(), hit.text()));
+                hit.documentId(), hit.chunkIndex(), hit.page(), hit.title(), hit.source(), hit.text()));
     }
 
     public synchronized int addWeb(String url, String title, String text) {

@@ -6,10 +6,11 @@ import app.alex.core.research.ResearchReport;
 
 import java.util.Optional;
 
-/** Where finished reports live for the feed: a folder on one machine, the knowledge base in the cloud. */
+/** Where finished reports live for the feed: the knowledge base, on one machine and in the cloud alike. */
 public interface ReportStore {
 
-    void save(ResearchReport report);
+    /** Stores (or replaces) the report; returns it exactly as stored, which is what later reads give back. */
+    ResearchReport save(ResearchReport report);
 
     /** Newest first. */
     FeedPage page(FeedQuery query);

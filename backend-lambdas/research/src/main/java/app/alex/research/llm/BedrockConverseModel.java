@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
@@ -68,7 +70,8 @@ public final class BedrockConverseModel implements LanguageModel {
     /**
      * A client for the analyst's machine or a Lambda: explicit region, the light URL-connection
      * HTTP client, a named profile when given (else the default chain), and a timeout above the
-     * model's longest answers. {@code endpoint} is null except in tests.
+     * model's longest answers. {@code endpoint} null means Bedrock's own endpoint for the region
+     * (tests and {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME}, read by {@link ModelSettings}, give another).
      */
     public static BedrockConverseModel create(String region, String profile, String modelId, URI endpoint,
                                               AwsCredentialsProvider credentials, Duration timeout) {
@@ -102,6 +105,12 @@ public final class BedrockConverseModel implements LanguageModel {
                     + ": enable access to this model in the Bedrock console for this region, and allow bedrock:InvokeModel.");
         } catch (ResourceNotFoundException e) {
             throw new AlexException(ErrorCode.BAD_REQUEST, "Bedrock has no model '" + modelId + "' in this region.");
+        } catch (ModelNotReadyException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Bedrock's model " + modelId
+                    + " is not ready to serve yet (it is being loaded after an idle spell). Try again in a minute.");
+        } catch (ThrottlingException e) {
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Bedrock kept throttling calls to " + modelId
+                    + " after retries: too many requests or tokens a minute for this account. Try again in a minute.");
         } catch (ValidationException e) {
             throw new AlexException(ErrorCode.BAD_REQUEST, "Bedrock rejected the request: " + e.awsErrorDetails().errorMessage());
         } catch (BedrockRuntimeException e) {
@@ -140,13 +149,16 @@ public final class BedrockConverseModel implements LanguageModel {
         List<ContentBlock> pendingResults = new ArrayList<>();
         for (ChatMessage message : request.messages()) {
             if (!(message instanceof ChatMessage.ToolResult) && !pendingResults.isEmpty()) {
-                messages.add(Message.builder().role(ConversationRole.USER).content(List.copyOf(pendingResults)).build());
+                append(messages, ConversationRole.USER, pendingResults);
                 pendingResults.clear();
             }
             switch (message) {
                 case ChatMessage.System s -> system.add(SystemContentBlock.fromText(s.text()));
-                case ChatMessage.User u -> messages.add(Message.builder().role(ConversationRole.USER)
-                        .content(ContentBlock.fromText(u.text())).build());
+                case ChatMessage.User u -> {
+                    if (!u.text().isBlank()) {
+                        append(messages, ConversationRole.USER, List.of(ContentBlock.fromText(u.text())));
+                    }
+                }
                 case ChatMessage.Assistant a -> {
                     List<ContentBlock> content = new ArrayList<>();
                     if (!a.text().isBlank()) {
@@ -157,7 +169,7 @@ public final class BedrockConverseModel implements LanguageModel {
                                 .input(toDocument(parseOrEmpty(call.argumentsJson()))).build()));
                     }
                     if (!content.isEmpty()) {
-                        messages.add(Message.builder().role(ConversationRole.ASSISTANT).content(content).build());
+                        append(messages, ConversationRole.ASSISTANT, content);
                     }
                 }
                 // Converse wants all results of one assistant turn in the next user message.
@@ -167,7 +179,7 @@ public final class BedrockConverseModel implements LanguageModel {
             }
         }
         if (!pendingResults.isEmpty()) {
-            messages.add(Message.builder().role(ConversationRole.USER).content(List.copyOf(pendingResults)).build());
+            append(messages, ConversationRole.USER, pendingResults);
         }
         var builder = ConverseRequest.builder().modelId(modelId).system(system).messages(messages)
                 .inferenceConfig(c -> c.maxTokens(request.maxOutputTokens()).temperature((float) request.temperature()));
@@ -180,6 +192,21 @@ public final class BedrockConverseModel implements LanguageModel {
             builder.toolConfig(ToolConfiguration.builder().tools(tools).build());
         }
         return builder.build();
+    }
+
+    /**
+     * Converse refuses two messages of one role in a row ("A conversation must alternate between
+     * user and assistant roles"): a message of the same role as the last one joins it. So tool
+     * results and a note after them travel as one user turn, results first.
+     */
+    private static void append(List<Message> messages, ConversationRole role, List<ContentBlock> content) {
+        if (!messages.isEmpty() && messages.getLast().role() == role) {
+            List<ContentBlock> joined = new ArrayList<>(messages.getLast().content());
+            joined.addAll(content);
+            messages.set(messages.size() - 1, Message.builder().role(role).content(joined).build());
+        } else {
+            messages.add(Message.builder().role(role).content(List.copyOf(content)).build());
+        }
     }
 
     private static JsonNode parseOrEmpty(String json) {

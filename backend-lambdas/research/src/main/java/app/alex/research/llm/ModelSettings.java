@@ -22,18 +22,26 @@ import java.util.Optional;
  * ALEX_BEDROCK_REGION     default us-west-2
  * ALEX_BEDROCK_PROFILE    optional AWS profile (else the default credential chain)
  * ALEX_LLM_TIMEOUT_SECONDS per model call, default 120
+ * AWS_ENDPOINT_URL_BEDROCK_RUNTIME, AWS_ENDPOINT_URL   another Bedrock-compatible endpoint (the SDK's variables)
  * </pre>
  */
 public record ModelSettings(Provider provider, String openAiBaseUrl, String openAiModel, String openAiApiKey,
-                            String bedrockModelId, String bedrockRegion, String bedrockProfile, Duration timeout) {
+                            String bedrockModelId, String bedrockRegion, String bedrockProfile, URI bedrockEndpoint,
+                            Duration timeout) {
 
     public enum Provider { NONE, OPENAI, BEDROCK }
 
-    public static final ModelSettings NONE = new ModelSettings(Provider.NONE, null, null, null, null, null, null, null);
+    public static final ModelSettings NONE = new ModelSettings(Provider.NONE, null, null, null, null, null, null, null, null);
 
     public ModelSettings {
         provider = provider == null ? Provider.NONE : provider;
         timeout = timeout == null ? Duration.ofSeconds(120) : timeout;
+    }
+
+    /** Settings with Bedrock's own endpoint for the region (the desktop's settings). */
+    public ModelSettings(Provider provider, String openAiBaseUrl, String openAiModel, String openAiApiKey,
+                         String bedrockModelId, String bedrockRegion, String bedrockProfile, Duration timeout) {
+        this(provider, openAiBaseUrl, openAiModel, openAiApiKey, bedrockModelId, bedrockRegion, bedrockProfile, null, timeout);
     }
 
     public static ModelSettings fromEnvironment(Map<String, String> env) {
@@ -55,7 +63,7 @@ public record ModelSettings(Provider provider, String openAiBaseUrl, String open
         }
         return new ModelSettings(provider, env.get("ALEX_OPENAI_BASE_URL"), env.get("ALEX_OPENAI_MODEL"),
                 env.get("ALEX_OPENAI_API_KEY"), env.get("ALEX_BEDROCK_MODEL_ID"), env.get("ALEX_BEDROCK_REGION"),
-                env.get("ALEX_BEDROCK_PROFILE"), timeout);
+                env.get("ALEX_BEDROCK_PROFILE"), ServiceEndpoint.fromEnvironment(env, "BEDROCK_RUNTIME"), timeout);
     }
 
     /** The configured model, or empty for the extractive brief. Builds clients only; no network here. */
@@ -76,8 +84,8 @@ public record ModelSettings(Provider provider, String openAiBaseUrl, String open
                 yield Optional.of(new OpenAiCompatibleModel(new OpenAiCompatibleModel.Settings(base, openAiModel,
                         openAiApiKey, timeout)));
             }
-            case BEDROCK -> Optional.of(BedrockConverseModel.create(bedrockRegion, bedrockProfile, bedrockModelId, null,
-                    null, timeout));
+            case BEDROCK -> Optional.of(BedrockConverseModel.create(bedrockRegion, bedrockProfile, bedrockModelId,
+                    bedrockEndpoint, null, timeout));
         };
     }
 
@@ -87,7 +95,8 @@ public record ModelSettings(Provider provider, String openAiBaseUrl, String open
             case NONE -> "extractive (no language model)";
             case OPENAI -> openAiModel + " @ " + openAiBaseUrl;
             case BEDROCK -> (bedrockModelId == null ? BedrockConverseModel.DEFAULT_MODEL : bedrockModelId) + " (Bedrock "
-                    + (bedrockRegion == null ? BedrockConverseModel.DEFAULT_REGION : bedrockRegion) + ")";
+                    + (bedrockRegion == null ? BedrockConverseModel.DEFAULT_REGION : bedrockRegion)
+                    + (bedrockEndpoint == null ? "" : " at " + bedrockEndpoint) + ")";
         };
     }
 

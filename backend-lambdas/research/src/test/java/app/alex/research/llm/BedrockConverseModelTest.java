@@ -79,6 +79,27 @@ class BedrockConverseModelTest {
     }
 
     @Test
+    void sameRoleNeighboursAreMergedIntoOneMessageThatTheStrictFakeAccepts() {
+        try (var strict = new app.alex.research.fakes.StrictBedrockConverse()) {
+            strict.then(app.alex.research.fakes.StrictBedrockConverse.text("Done.", 10));
+            var model = BedrockConverseModel.create("us-west-2", null, null, strict.uri(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")), Duration.ofSeconds(5));
+            var request = new ChatRequest(List.of(new ChatMessage.User("Research NVIDIA."), new ChatMessage.User("Be brief."),
+                    new ChatMessage.Assistant("", List.of()), new ChatMessage.Assistant("Planning.", List.of()),
+                    new ChatMessage.Assistant("Searching.", List.of()), new ChatMessage.User("Go on.")), List.of(), 256, 0.2);
+
+            assertThat(model.chat(request).text()).isEqualTo("Done.");
+
+            JsonNode messages = strict.received().getFirst().body().path("messages");
+            assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("user", "assistant", "user");
+            assertThat(messages.get(0).path("content")).extracting(c -> c.path("text").asText())
+                    .containsExactly("Research NVIDIA.", "Be brief.");
+            assertThat(messages.get(1).path("content")).extracting(c -> c.path("text").asText())
+                    .containsExactly("Planning.", "Searching.");
+        }
+    }
+
+    @Test
     void throttlingIsRetriedByTheSdkThenSucceeds() {
         server.then(new Reply(429, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "ThrottlingException"),
                         "{\"message\":\"Too many requests\"}".getBytes()))

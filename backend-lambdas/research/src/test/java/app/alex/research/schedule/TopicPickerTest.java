@@ -1,20 +1,16 @@
 package app.alex.research.schedule;
 
 import app.alex.core.research.ResearchReport;
-import app.alex.research.feed.FileReportStore;
+import app.alex.core.testing.TestKnowledgeBases;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TopicPickerTest {
-    @TempDir
-    Path dir;
-
     private static ResearchReport researched(String topic, String at) {
         return new ResearchReport("r-" + Math.abs(topic.hashCode()), topic, topic, "# " + topic, List.of(),
                 Instant.parse(at), "extractive", true, ResearchReport.Trigger.SCHEDULED, List.of(), false);
@@ -22,7 +18,7 @@ class TopicPickerTest {
 
     @Test
     void rotatesThroughTheWatchlistSkippingWhatWasJustResearched() {
-        var store = new FileReportStore(dir);
+        var store = new KnowledgeBaseReportStore(TestKnowledgeBases.inMemory());
         var picker = new TopicPicker(store);
         var watchlist = List.of("NVDA", "Copper", "Rates");
 
@@ -36,7 +32,7 @@ class TopicPickerTest {
 
     @Test
     void withoutAWatchlistItUsesMarketThemes() {
-        var picker = new TopicPicker(new FileReportStore(dir));
+        var picker = new TopicPicker(new KnowledgeBaseReportStore(TestKnowledgeBases.inMemory()));
         assertThat(picker.next(List.of())).isEqualTo(TopicPicker.DEFAULT_THEMES.getFirst());
         assertThat(picker.next(null)).isIn(TopicPicker.DEFAULT_THEMES);
     }
