@@ -40,6 +40,8 @@ resource "aws_sagemaker_endpoint_configuration" "minilm" {
     serverless_config {
       memory_size_in_mb = var.sagemaker_memory_mb
       max_concurrency   = var.sagemaker_max_concurrency
+      # Warm capacity that never scales to zero: no cold starts, billed by the hour (0 = off).
+      provisioned_concurrency = var.sagemaker_provisioned_concurrency > 0 ? var.sagemaker_provisioned_concurrency : null
     }
   }
 

@@ -177,6 +177,17 @@ variable "sagemaker_max_concurrency" {
   }
 }
 
+variable "sagemaker_provisioned_concurrency" {
+  description = "Warm copies of the embeddings model kept ready at all times (serverless provisioned concurrency): no cold start after idle, billed by the hour even when unused. 0 (the default) scales to zero; see terraform/README.md, Cold starts."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.sagemaker_provisioned_concurrency >= 0 && var.sagemaker_provisioned_concurrency <= var.sagemaker_max_concurrency && floor(var.sagemaker_provisioned_concurrency) == var.sagemaker_provisioned_concurrency
+    error_message = "sagemaker_provisioned_concurrency must be a whole number from 0 to sagemaker_max_concurrency."
+  }
+}
+
 # --- Bedrock (researcher's language model) ------------------------------------------------------
 
 variable "bedrock_model_id" {

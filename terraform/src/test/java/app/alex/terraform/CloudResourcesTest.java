@@ -42,6 +42,7 @@ class CloudResourcesTest {
         assertThat(hcl.local("sagemaker_image_uri").asText()).contains("huggingface-pytorch-inference", "var.sagemaker_image_uri");
         assertThat(Hcl.expression(serverless.path("memory_size_in_mb"))).isEqualTo("var.sagemaker_memory_mb");
         assertThat(Hcl.expression(serverless.path("max_concurrency"))).isEqualTo("var.sagemaker_max_concurrency");
+        assertThat(Hcl.expression(serverless.path("provisioned_concurrency"))).contains("var.sagemaker_provisioned_concurrency", "null");
         assertThat(Hcl.expression(endpoint.path("endpoint_config_name"))).isEqualTo("aws_sagemaker_endpoint_configuration.minilm.name");
     }
 

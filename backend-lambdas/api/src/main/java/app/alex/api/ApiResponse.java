@@ -1,6 +1,8 @@
 package app.alex.api;
 
+import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
+import app.alex.core.error.RetryLaterException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;
@@ -37,6 +39,20 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body, 
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable", e);
         }
+    }
+
+    /**
+     * The error for a failure; a {@link RetryLaterException} (a cloud model that is starting) also
+     * says when to try again, in {@code Retry-After}.
+     */
+    public static ApiResponse error(AlexException e) {
+        ApiResponse response = error(e.code(), e.getMessage());
+        if (e instanceof RetryLaterException later) {
+            var headers = new LinkedHashMap<>(response.headers());
+            headers.put("retry-after", Long.toString(later.retryAfterSeconds()));
+            return new ApiResponse(response.status(), headers, response.body());
+        }
+        return response;
     }
 
     /** The error shape of every route: {@code {"error": {"code", "message"}}}. */

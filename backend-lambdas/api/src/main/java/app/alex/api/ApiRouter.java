@@ -71,7 +71,7 @@ public final class ApiRouter implements ApiHandler {
                         : AlexException.notFound("No such route: " + request.method() + " " + path + ".");
             };
         } catch (AlexException e) {
-            return error(e.code(), e.getMessage());
+            return ApiResponse.error(e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure on " + request.method() + " " + request.path(), e);
             return error(ErrorCode.INTERNAL, "Something went wrong on the server; the request was not completed.");

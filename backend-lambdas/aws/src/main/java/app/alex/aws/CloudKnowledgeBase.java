@@ -57,7 +57,9 @@ public final class CloudKnowledgeBase {
         if (System.getProperty("DJL_CACHE_DIR") == null && env.get("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", "/tmp/djl");
         }
-        return wire(SageMakerEmbedder.fromEnvironment(env), S3VectorsIndex.fromEnvironment(env), MiniLmTokenizer.load(),
+        // One tokenizer sizes the chunks and the embedding requests.
+        MiniLmTokenizer tokenizer = MiniLmTokenizer.load();
+        return wire(SageMakerEmbedder.fromEnvironment(env, tokenizer), S3VectorsIndex.fromEnvironment(env), tokenizer,
                 Clock.systemUTC());
     }
 

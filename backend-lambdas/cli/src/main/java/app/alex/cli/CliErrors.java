@@ -18,9 +18,9 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
         if (e instanceof AlexException alex) {
-            err.println("alex: " + alex.getMessage());
+            err.println("alex: " + Printable.line(alex.getMessage()));
         } else {
-            err.println("alex: unexpected error: " + e + " (run with ALEX_DEBUG=1 for details)");
+            err.println("alex: unexpected error: " + Printable.line(e.toString()) + " (run with ALEX_DEBUG=1 for details)");
         }
         if ("1".equals(System.getenv("ALEX_DEBUG"))) {
             e.printStackTrace(err);

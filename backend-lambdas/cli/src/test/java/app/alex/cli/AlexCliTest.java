@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +66,29 @@ class AlexCliTest {
         assertThat(first.get("title").asText()).isEqualTo("datacenter.txt");
         assertThat(first.get("source").asText()).endsWith("datacenter.txt");
         assertThat(json.get("mode").asText()).isEqualTo("semantic");
+    }
+
+    @Test
+    void fileNamesWithNewlinesAndEscapeSequencesArePrintedEscapedSoNoLineCanBeForged() throws IOException {
+        Path docs = Files.createDirectories(tmp.resolve("odd names"));
+        String forged = "notes\ncreated   passwords.txt";
+        String colour = "report\u001b[31mRED\u001b[0m\rmore.txt";
+        Files.writeString(docs.resolve(forged), "Quarterly inventory turns improved as warehouses emptied.");
+        Files.writeString(docs.resolve(colour), "Dividend payout ratios rose across the utilities sector.");
+        String kb = tmp.resolve("kb").toString();
+
+        Run ingest = alex("--data-dir", kb, "ingest", docs.toString());
+        Run list = alex("--data-dir", kb, "docs", "list");
+        Run search = alex("--data-dir", kb, "search", "inventory turns", "-k", "2");
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        for (Run run : List.of(ingest, list, search)) {
+            assertThat(run.out()).doesNotContain("\u001b", "\r").doesNotContainPattern("(?m)^created   passwords.txt");
+        }
+        assertThat(ingest.out().lines().filter(l -> l.startsWith("created"))).hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains("notes\\ncreated   passwords.txt (1 chunks)"))
+                .anySatisfy(l -> assertThat(l).contains("report\\x1b[31mRED\\x1b[0m\\rmore.txt"));
+        assertThat(search.out()).contains("notes\\ncreated");
     }
 
     @Test

@@ -15,11 +15,20 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * JSON over HTTP to an Alex service (the API or the researcher), with the API key header, the
  * server's {@code {"error": {"code", "message"}}} turned back into {@link AlexException}s, and
  * network trouble turned into a message that says what to check.
+ *
+ * <p>A 503 with {@code Retry-After} (the cloud embedding model is starting after an idle spell)
+ * is tried again after the time the server asks for (at most {@value #LONGEST_WAIT_SECONDS} s a
+ * wait, {@value #MOST_ATTEMPTS} tries, about three minutes in all: a cold start can take that
+ * long); each wait is told to the {@link #onRetry} listener first, so a person sees why nothing
+ * happens. The request is sent again unchanged: the API does nothing before it has embedded, so a
+ * refused ingest stored nothing.
  */
 public final class JsonHttp {
     private final URI base;
@@ -27,8 +36,19 @@ public final class JsonHttp {
     private final Duration timeout;
     private final String service;
     private final FunctionUrlSigner signer;
+    static final int MOST_ATTEMPTS = 12;
+    static final int LONGEST_WAIT_SECONDS = 30;
+
+    /** Waits between tries; tests pass one that only records. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private volatile Consumer<RetryStatus> onRetry = status -> { };
+    private volatile Sleeper sleeper = d -> Thread.sleep(d);
 
     public JsonHttp(URI base, String apiKey, Duration timeout, String service) {
         this(base, apiKey, timeout, service, null);
@@ -46,6 +66,15 @@ public final class JsonHttp {
 
     public URI base() {
         return base;
+    }
+
+    /** Told before each wait for a service that asked to be tried again later; replaces the previous listener. */
+    public void onRetry(Consumer<RetryStatus> listener) {
+        this.onRetry = Objects.requireNonNull(listener, "listener");
+    }
+
+    void sleeper(Sleeper newSleeper) {
+        this.sleeper = Objects.requireNonNull(newSleeper);
     }
 
     public HttpClient client() {
@@ -66,6 +95,52 @@ public final class JsonHttp {
     }
 
     public JsonNode send(String method, String path, JsonNode body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, path, body);
+            } catch (RetryLater later) {
+                if (attempt == MOST_ATTEMPTS) {
+                    throw later.error;
+                }
+                onRetry.accept(new RetryStatus(later.error.getMessage(), later.wait, attempt + 1, MOST_ATTEMPTS));
+                try {
+                    sleeper.sleep(later.wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw later.error;
+                }
+            }
+        }
+    }
+
+    /** A 503 that says when to come back. */
+    private static final class RetryLater extends RuntimeException {
+        final AlexException error;
+        final Duration wait;
+
+        RetryLater(AlexException error, Duration wait) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+            this.wait = wait;
+        }
+    }
+
+    /** Seconds in {@code Retry-After} (the API sends seconds, never a date), within 1..LONGEST_WAIT_SECONDS. */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        if (response.statusCode() != 503) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("retry-after").flatMap(value -> {
+            try {
+                long seconds = Long.parseLong(value.strip());
+                return Optional.of(Duration.ofSeconds(Math.clamp(seconds, 1, LONGEST_WAIT_SECONDS)));
+            } catch (NumberFormatException notSeconds) {
+                return Optional.empty(); // an HTTP date: not what Alex sends; no automatic retry
+            }
+        });
+    }
+
+    private JsonNode sendOnce(String method, String path, JsonNode body) {
         byte[] bytes = body == null ? null : body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         var builder = request(method, path, bytes).timeout(timeout).header("accept", "application/json");
         if (bytes != null) {
@@ -99,7 +174,12 @@ public final class JsonHttp {
         if (response.statusCode() >= 400) {
             JsonNode error = out.path("error");
             if (error.isObject()) {
-                throw new AlexException(code(error.path("code").asText(), response.statusCode()), error.path("message").asText());
+                var failure = new AlexException(code(error.path("code").asText(), response.statusCode()), error.path("message").asText());
+                Optional<Duration> wait = retryAfter(response);
+                if (wait.isPresent()) {
+                    throw new RetryLater(failure, wait.get());
+                }
+                throw failure;
             }
             // API Gateway's own rejections use {"message": ...}
             String message = out.path("message").asText("HTTP " + response.statusCode());

@@ -43,6 +43,20 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
     }
 
     /**
+     * Told each time the API asked to be tried again later (the cloud embedding model is starting)
+     * and the client waits before retrying; for a status line.
+     */
+    public RemoteKnowledgeBase onRetry(java.util.function.Consumer<RetryStatus> listener) {
+        http.onRetry(listener);
+        return this;
+    }
+
+    /** The transport, for tests in this package. */
+    JsonHttp transport() {
+        return http;
+    }
+
+    /**
      * Texts longer than this go up in parts: one request must fit API Gateway's 29 s (SageMaker
      * embeds about 200 passages in that time with room to spare) and Lambda's 6 MB payload.
      */

@@ -35,7 +35,7 @@ public final class RemoteResearcher implements Researcher {
     private final ObjectMapper json = new ObjectMapper();
 
     public RemoteResearcher(URI base, String apiKey, Duration timeout, Duration researchTimeout) {
-        this(base, apiKey, null, timeout, researchTimeout);
+        this(base, apiKey, (String) null, timeout, researchTimeout);
     }
 
     /**
@@ -44,7 +44,12 @@ public final class RemoteResearcher implements Researcher {
      *                   Ignored for other URLs, which take the API key.
      */
     public RemoteResearcher(URI base, String apiKey, String awsProfile, Duration timeout, Duration researchTimeout) {
-        this.http = new JsonHttp(base, apiKey, timeout, "Alex researcher", FunctionUrlSigner.forUrl(base, awsProfile));
+        this(base, apiKey, FunctionUrlSigner.forUrl(base, awsProfile), timeout, researchTimeout);
+    }
+
+    /** @param signer signs every request (a researcher behind an IAM function URL); null to send the API key */
+    public RemoteResearcher(URI base, String apiKey, FunctionUrlSigner signer, Duration timeout, Duration researchTimeout) {
+        this.http = new JsonHttp(base, apiKey, timeout, "Alex researcher", signer);
         this.researchTimeout = researchTimeout;
     }
 

@@ -37,9 +37,13 @@ public final class KnowledgeBaseFolder {
             }
             Files.createDirectories(folder);
             Path marker = folder.resolve(MARKER);
+            Path leftover = folder.resolve(MARKER + ".tmp");
             if (Files.exists(marker)) {
                 check(marker, folder, modelId, dimension);
-            } else if (isEmpty(folder)) {
+                Files.deleteIfExists(leftover);
+            } else if (isEmptyBut(folder, leftover)) {
+                // Empty, or holding only the marker a killed first start was about to rename into
+                // place (written before anything else, so nothing else can be there): start afresh.
                 writeMarker(marker, modelId, dimension);
             } else {
                 throw new AlexException(ErrorCode.BAD_REQUEST, folder + " is not an Alex knowledge base (it has files but no "
@@ -97,9 +101,9 @@ public final class KnowledgeBaseFolder {
         Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static boolean isEmpty(Path folder) throws IOException {
+    private static boolean isEmptyBut(Path folder, Path leftover) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
+            return entries.filter(entry -> !entry.equals(leftover)).findAny().isEmpty();
         }
     }
 }

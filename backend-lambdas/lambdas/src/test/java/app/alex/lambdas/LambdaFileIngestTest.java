@@ -27,15 +27,15 @@ class LambdaFileIngestTest extends FileIngestContract {
     private static final MiniLmTokenizer TOKENIZER = MiniLmTokenizer.load();
     private FakeS3Vectors s3Vectors;
     private FakeSageMakerEndpoint sageMaker;
-    private ApiGatewayStandIn gateway;
+    private LoopbackApiGateway gateway;
 
     @Override
     protected KnowledgeBase openKnowledgeBase(Path scratch) throws IOException {
         s3Vectors = new FakeS3Vectors().createIndex("alex-kb", "chunks", 384, Set.of("text"));
         sageMaker = new FakeSageMakerEndpoint("alex-minilm", HashedTokens::of);
-        var kb = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm"),
+        var kb = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm", TOKENIZER),
                 S3VectorsIndex.create(s3Vectors.clientSettings(), "alex-kb", "chunks"), TOKENIZER, Clock.systemUTC());
-        gateway = new ApiGatewayStandIn(kb);
+        gateway = new LoopbackApiGateway(kb, null);
         return new RemoteKnowledgeBase(gateway.uri(), "any-key", Duration.ofSeconds(30));
     }
 

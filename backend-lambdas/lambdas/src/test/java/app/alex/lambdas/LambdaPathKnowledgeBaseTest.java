@@ -19,22 +19,22 @@ import java.util.Set;
 
 /**
  * The knowledge-base contract through the third path: the real remote client, a loopback stand-in
- * for API Gateway that turns each request into REST proxy event JSON ({@link ApiGatewayStandIn}), the three Lambda handlers,
+ * for API Gateway that turns each request into REST proxy event JSON, the three Lambda handlers,
  * and the real S3 Vectors and SageMaker SDK clients talking to local fakes of those services.
  */
 class LambdaPathKnowledgeBaseTest extends KnowledgeBaseContract {
     private static final MiniLmTokenizer TOKENIZER = MiniLmTokenizer.load();
     private FakeS3Vectors s3Vectors;
     private FakeSageMakerEndpoint sageMaker;
-    private ApiGatewayStandIn gateway;
+    private LoopbackApiGateway gateway;
 
     @Override
     protected KnowledgeBase newKnowledgeBase() throws IOException {
         s3Vectors = new FakeS3Vectors().createIndex("alex-kb", "chunks", 384, Set.of("text"));
         sageMaker = new FakeSageMakerEndpoint("alex-minilm", HashedTokens::of);
-        var kb = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm"),
+        var kb = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm", TOKENIZER),
                 S3VectorsIndex.create(s3Vectors.clientSettings(), "alex-kb", "chunks"), TOKENIZER, Clock.systemUTC());
-        gateway = new ApiGatewayStandIn(kb);
+        gateway = new LoopbackApiGateway(kb, null);
         return new RemoteKnowledgeBase(gateway.uri(), "any-key",
                 Duration.ofSeconds(20));
     }

@@ -10,6 +10,7 @@ import app.alex.core.index.IndexInUseException;
 import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
 import app.alex.core.index.ScoredChunk;
+import app.alex.core.index.StorageFullException;
 import app.alex.core.index.VectorIndex;
 import app.alex.core.search.SearchFilter;
 import app.alex.core.search.SearchMode;
@@ -55,6 +56,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -140,10 +142,19 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** As {@link #open(Path, int)}, with explicit search and storage settings (benchmarks compare them). */
     public static LuceneVectorIndex open(Path folder, int dimension, Tuning tuning) {
+        return open(folder, dimension, tuning, FSDirectory::open);
+    }
+
+    /** The Lucene directory an index is opened on (tests wrap the real one to make a write fail). */
+    interface DirectoryOpener {
+        Directory open(Path folder) throws IOException;
+    }
+
+    static LuceneVectorIndex open(Path folder, int dimension, Tuning tuning, DirectoryOpener opener) {
         Directory directory = null;
         IndexWriter writer = null;
         try {
-            directory = FSDirectory.open(folder);
+            directory = opener.open(folder);
             var config = new IndexWriterConfig(new EnglishAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCodec(tuning.codec())
@@ -202,9 +213,21 @@ public final class LuceneVectorIndex implements VectorIndex {
                 commit();
             }
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not write to the index at " + folder + ": " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw writeFailure("Could not write to the index at " + folder + ": ", e);
         }
+    }
+
+    /**
+     * A failed write as a person reads it. A full disk makes Lucene close the writer for good (its
+     * "tragic" exception), so every later write fails with "this writer hit an unrecoverable error":
+     * both say "disk full", from the cause chain or from the writer's tragic exception.
+     */
+    private AlexException writeFailure(String prefix, Exception e) {
+        if (StorageFullException.isDiskFull(e) || StorageFullException.isDiskFull(writer.getTragicException())) {
+            return new StorageFullException(folder.getParent() == null ? folder.toString() : folder.getParent().toString(), e);
+        }
+        return new AlexException(ErrorCode.UNAVAILABLE, prefix + e.getMessage(), e);
     }
 
     @Override
@@ -219,8 +242,8 @@ public final class LuceneVectorIndex implements VectorIndex {
             }
             searchers.maybeRefreshBlocking();
             return true;
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not delete from the index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw writeFailure("Could not delete from the index: ", e);
         }
     }
 
@@ -232,8 +255,8 @@ public final class LuceneVectorIndex implements VectorIndex {
                 commit();
             }
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new AlexException(ErrorCode.UNAVAILABLE, "Could not compact the index: " + e.getMessage(), e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw writeFailure("Could not compact the index: ", e);
         }
     }
 
@@ -356,23 +379,39 @@ public final class LuceneVectorIndex implements VectorIndex {
         return out;
     }
 
-    /** Reciprocal rank fusion of the semantic and keyword rankings. */
+    /**
+     * Reciprocal rank fusion of the semantic and keyword rankings. Equal fused scores are common:
+     * a passage first by keyword only and another first by meaning only both score 1/61. The
+     * keyword match wins such a tie (then the better keyword rank, then the better semantic rank):
+     * a query for an exact, rare token such as a part number must find the passage that holds it,
+     * not whichever unrelated passage the model happened to place first.
+     */
     private List<ScoredChunk> hybrid(IndexSearcher searcher, IndexQuery query) throws IOException {
         int depth = Math.max(50, query.topK() * 3);
         Map<String, ScoredChunk> byKey = new HashMap<>();
         Map<String, Double> fused = new LinkedHashMap<>();
-        for (List<ScoredChunk> ranking : List.of(semantic(searcher, query, depth), keyword(searcher, query, depth))) {
+        Map<String, Integer> keywordRank = new HashMap<>();
+        Map<String, Integer> semanticRank = new HashMap<>();
+        List<ScoredChunk> semantic = semantic(searcher, query, depth);
+        List<ScoredChunk> keyword = keyword(searcher, query, depth);
+        for (List<ScoredChunk> ranking : List.of(semantic, keyword)) {
+            Map<String, Integer> ranks = ranking == keyword ? keywordRank : semanticRank;
             for (int rank = 0; rank < ranking.size(); rank++) {
                 ScoredChunk hit = ranking.get(rank);
                 String key = hit.chunk().key();
                 byKey.putIfAbsent(key, hit);
+                ranks.putIfAbsent(key, rank);
                 fused.merge(key, 1.0 / (RRF_K + rank + 1), Double::sum);
             }
         }
-        return fused.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        Comparator<String> order = Comparator.<String>comparingDouble(fused::get).reversed()
+                .thenComparingInt(key -> keywordRank.getOrDefault(key, Integer.MAX_VALUE))
+                .thenComparingInt(key -> semanticRank.getOrDefault(key, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder());
+        return fused.keySet().stream()
+                .sorted(order)
                 .limit(query.topK())
-                .map(e -> new ScoredChunk(e.getValue(), byKey.get(e.getKey()).document(), byKey.get(e.getKey()).chunk()))
+                .map(key -> new ScoredChunk(fused.get(key), byKey.get(key).document(), byKey.get(key).chunk()))
                 .toList();
     }
 

@@ -2,6 +2,8 @@ package app.alex.researcher;
 
 import app.alex.api.ApiKeys;
 import app.alex.aws.CloudKnowledgeBase;
+import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.llm.LanguageModel;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
 import app.alex.research.feed.KnowledgeBaseReportStore;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The researcher as it runs in the cloud, whichever transport hosts it: the knowledge base reached
@@ -26,9 +29,17 @@ public final class CloudResearch {
 
     /** @param keys the keys the router accepts: none behind an IAM function URL, {@code settings.apiKeys()} on a plain server */
     public static ResearcherRouter router(ResearcherSettings settings, Map<String, String> environment, ApiKeys keys) {
-        var knowledgeBase = CloudKnowledgeBase.fromEnvironment(environment);
+        return router(settings, CloudKnowledgeBase.fromEnvironment(environment), settings.model().open(), keys);
+    }
+
+    /**
+     * The same researcher over a knowledge base and model built elsewhere: the cloud rehearsal
+     * wires the real adapters to local fakes of SageMaker, S3 Vectors and Bedrock this way.
+     */
+    public static ResearcherRouter router(ResearcherSettings settings, KnowledgeBase knowledgeBase,
+                                          Optional<LanguageModel> model, ApiKeys keys) {
         List<String> watchlist = settings.watchlist();
-        var service = new ResearchService(knowledgeBase, settings.model().open(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+        var service = new ResearchService(knowledgeBase, model, new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
                 new KnowledgeBaseReportStore(knowledgeBase), () -> watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC());
         return new ResearcherRouter(service, keys, settings.timeLimit(), () -> {
             var health = new LinkedHashMap<String, Object>();

@@ -25,7 +25,7 @@ class CloudReportStoreTest extends ReportStoreContract {
     private FakeSageMakerEndpoint sageMaker;
 
     private KnowledgeBase connect() {
-        return CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm"),
+        return CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm", TOKENIZER),
                 S3VectorsIndex.create(s3Vectors.clientSettings(), "alex-kb", "chunks"), TOKENIZER, Clock.systemUTC());
     }
 

@@ -68,10 +68,11 @@ class FunctionUrlTransportTest {
             throws Exception {
         try (var s3Vectors = new app.alex.aws.fakes.FakeS3Vectors().createIndex("alex-kb", "chunks", 384, java.util.Set.of("text"));
              var sageMaker = new app.alex.aws.fakes.FakeSageMakerEndpoint("alex-minilm", app.alex.aws.fakes.HashedTokens::of)) {
+            var tokenizer = app.alex.minilm.MiniLmTokenizer.load();
             java.util.function.Supplier<app.alex.core.backend.KnowledgeBase> coldStart = () -> app.alex.aws.CloudKnowledgeBase.wire(
-                    app.alex.aws.sagemaker.SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm"),
+                    app.alex.aws.sagemaker.SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm", tokenizer),
                     app.alex.aws.s3vectors.S3VectorsIndex.create(s3Vectors.clientSettings(), "alex-kb", "chunks"),
-                    app.alex.minilm.MiniLmTokenizer.load(), Clock.systemUTC());
+                    tokenizer, Clock.systemUTC());
             var kb = coldStart.get();
             kb.ingest(TextIngestRequest.of("Copper demand from grid investment rose 8 percent this year.", "Copper note", "copper.txt"));
             var transport = cloudResearcher(kb);

@@ -35,7 +35,7 @@ class RemoteApiReportStoreTest extends ReportStoreContract {
     protected KnowledgeBase newKnowledgeBase() throws Exception {
         s3Vectors = new FakeS3Vectors().createIndex("alex-kb", "chunks", 384, Set.of("text"));
         sageMaker = new FakeSageMakerEndpoint("alex-minilm", HashedTokens::of);
-        var cloud = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm"),
+        var cloud = CloudKnowledgeBase.wire(SageMakerEmbedder.create(sageMaker.clientSettings(), "alex-minilm", TOKENIZER),
                 S3VectorsIndex.create(s3Vectors.clientSettings(), "alex-kb", "chunks"), TOKENIZER, Clock.systemUTC());
         server = LocalApiServer.start("127.0.0.1", 0, new ApiRouter(cloud, ApiKeys.parse(KEY)), null);
         return new RemoteKnowledgeBase(server.uri(), KEY, Duration.ofSeconds(20));

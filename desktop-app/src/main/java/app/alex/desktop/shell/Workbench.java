@@ -91,12 +91,21 @@ public final class Workbench implements Navigator {
     private final SearchView searchView;
     private final ResearchView researchView;
 
+    private void showRetries(app.alex.desktop.backend.BackendSession session) {
+        if (session != null && session.knowledgeBase() instanceof app.alex.client.RemoteKnowledgeBase remote) {
+            remote.onRetry(retry -> notifier.info(retry.describe()));
+        }
+    }
+
     public Workbench(Services services) {
         this.services = services;
         BackendConnection connection = services.connection();
         TaskExecutor executor = services.executor();
         status = new StatusBarModel(connection);
         notifier = new ShellNotifier(status, this::window);
+        // A remote API whose cloud embedding model is starting asks to be tried again: say so while waiting.
+        connection.sessionProperty().addListener((property, old, session) -> showRetries(session));
+        showRetries(connection.sessionProperty().get());
 
         feed = new FeedViewModel(connection, executor);
         research = new ResearchViewModel(connection, executor, notifier);

@@ -32,10 +32,15 @@ public final class AwsClients {
         return configure(SageMakerRuntimeClient.builder(), settings).build();
     }
 
-    /** The SDK's standard strategy (throttling, 5xx, I/O errors) with our attempt count and backoff. */
+    /**
+     * The SDK's standard strategy (throttling, 5xx, I/O errors) with our attempt count and backoff,
+     * and any HTTP 408 from the service (S3 Vectors' RequestTimeoutException) said to be retryable
+     * here, whatever the SDK's list of error codes holds.
+     */
     public static RetryStrategy retryStrategy(CallPolicy policy) {
         BackoffStrategy backoff = BackoffStrategy.exponentialDelay(policy.baseDelay(), policy.maxBackoff());
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .retryOnException(AwsFailures::isServiceTimeout)
                 .maxAttempts(policy.maxAttempts())
                 .backoffStrategy(backoff)
                 .throttlingBackoffStrategy(backoff)

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * attached as the cause, for the logs).
  *
  * <ul>
- *   <li>throttling, 5xx, timeouts, network errors: {@link ErrorCode#UNAVAILABLE} (503), worth
- *       retrying later;</li>
+ *   <li>throttling, 5xx, timeouts (the service's own 408 included), network errors:
+ *       {@link ErrorCode#UNAVAILABLE} (503), worth retrying later;</li>
+ *   <li>a service quota reached (S3 Vectors' 402): {@link ErrorCode#INTERNAL}, with what to do;</li>
  *   <li>other 4xx: {@link ErrorCode#INTERNAL} (500): a deployment or programming problem
  *       (permissions, a missing endpoint or index, a request the service rejects), not something
  *       the API caller can fix by retrying.</li>
@@ -48,6 +49,12 @@ public final class AwsFailures {
             case AwsServiceException s when s.isThrottlingException() -> new AlexException(ErrorCode.UNAVAILABLE,
                     capital(service) + " is busy and kept refusing requests (throttled) while " + action + tries
                             + ". Try again in a moment.", e);
+            case AwsServiceException s when s.statusCode() == 408 -> new AlexException(ErrorCode.UNAVAILABLE,
+                    capital(service) + " did not answer in time while " + action + tries + ". Try again in a moment.", e);
+            case AwsServiceException s when s.statusCode() == 402 -> new AlexException(ErrorCode.INTERNAL,
+                    capital(service) + " refused while " + action + ": an AWS service quota is reached (" + errorName(s)
+                            + "). Delete documents you no longer need, or ask AWS for a higher " + shortName(service)
+                            + " quota.", e);
             case AwsServiceException s when s.statusCode() >= 500 -> new AlexException(ErrorCode.UNAVAILABLE,
                     capital(service) + " failed while " + action + tries + " (" + errorName(s)
                             + "). Try again in a moment.", e);
@@ -71,6 +78,10 @@ public final class AwsFailures {
     }
 
     /** A socket read timeout surfaces as a client error; to a person it is the same as a call timeout. */
+    public static boolean isTimeout(Throwable e) {
+        return e instanceof SdkClientException && timedOut(e);
+    }
+
     private static boolean timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
@@ -96,6 +107,18 @@ public final class AwsFailures {
             clean = clean.substring(0, MAX_QUOTED) + "…";
         }
         return ": " + clean;
+    }
+
+    /** "the vector store (S3 Vectors)" -> "S3 Vectors". */
+    private static String shortName(String service) {
+        int open = service.indexOf('(');
+        int close = service.indexOf(')', open + 1);
+        return open >= 0 && close > open ? service.substring(open + 1, close) : service;
+    }
+
+    /** 408 from the service itself: the request did not complete in time on its side; as retryable as a 5xx. */
+    public static boolean isServiceTimeout(Throwable e) {
+        return e instanceof AwsServiceException s && s.statusCode() == 408;
     }
 
     private static String capital(String s) {

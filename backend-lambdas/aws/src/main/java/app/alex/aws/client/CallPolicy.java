@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * How long and how often one AWS call may try. Retries use the SDK's standard strategy
- * (throttling: HTTP 429 and throttling error codes; server errors: 500, 502, 503, 504; I/O
- * errors), with exponential backoff and full jitter: before retry n the SDK waits a random
+ * (throttling: HTTP 429 and throttling error codes; server errors: 500, 502, 503, 504; the
+ * service's own 408 request timeout; I/O errors), with exponential backoff and full jitter: before retry n the SDK waits a random
  * time in [0, min(maxBackoff, baseDelay * 2^n)).
  *
  * @param maxAttempts    attempts in all, the first included (1 means no retry)
@@ -41,12 +41,13 @@ public record CallPolicy(int maxAttempts, Duration baseDelay, Duration maxBackof
     }
 
     /**
-     * A SageMaker serverless endpoint pays a cold start of several seconds after idle, so one
-     * attempt gets long enough for that; the whole call still fits API Gateway's 29 s.
+     * A warm MiniLM call answers in well under a second; a cold serverless endpoint answers
+     * ModelNotReady or nothing for tens of seconds, and SageMakerEmbedder retries that on its own
+     * up to its startup wait, cutting each call to the time left, so all of it fits API Gateway's 29 s.
      */
     public static CallPolicy sageMakerDefaults() {
-        return new CallPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(20),
-                Duration.ofSeconds(25));
+        return new CallPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(20));
     }
 
     public CallPolicy withMaxAttempts(int attempts) {

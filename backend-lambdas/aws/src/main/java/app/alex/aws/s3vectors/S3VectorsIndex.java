@@ -14,6 +14,7 @@ import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
 import app.alex.core.index.ScoredChunk;
 import app.alex.core.index.VectorIndex;
+import app.alex.core.search.SearchFilter;
 import app.alex.core.search.SearchMode;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -75,9 +76,18 @@ import java.util.function.Supplier;
  * search can return fewer than top k.
  *
  * <h2>Listing</h2>
- * ListVectors has no filter or order, so {@link #list} and {@link #stats} page through every key
- * (1000 a call), read the record vectors (100 a call), then filter, sort and cut the page here.
- * That is fine for thousands of documents; past that, records belong in an index of their own.
+ * ListVectors has no filter or order, so {@link #list} pages through every key (1000 a call),
+ * reads the record vectors (100 a call), then filters, sorts and cuts the page here. That is fine
+ * for thousands of documents; past that, records belong in an index of their own.
+ *
+ * <h2>Counts</h2>
+ * {@link #stats} (the desktop's status bar asks for it on every refresh) reads one vector, keyed
+ * {@value #COUNTS_KEY} (no document id is empty, so it is never a record or chunk key): the
+ * running totals of documents and chunks, which every upsert and delete adjusts after its own
+ * writes. An index without that vector (made by an older version) is counted once by listing,
+ * and the totals are written. S3 Vectors has no conditional write, so two writers adjusting the
+ * totals at the same instant can lose one adjustment; every unfiltered {@link #list}, which walks
+ * all records anyway, rewrites totals that disagree with what it saw.
  */
 public final class S3VectorsIndex implements VectorIndex {
     public static final int DIMENSION = 384;
@@ -90,6 +100,8 @@ public final class S3VectorsIndex implements VectorIndex {
     /** PutVectors takes at most 20 MiB a request; stay well under it. */
     static final int MAX_PUT_BYTES = 16 * 1024 * 1024;
     private static final String SERVICE = "the vector store (S3 Vectors)";
+    /** The running totals' vector. */
+    static final String COUNTS_KEY = "#counts";
 
     private final S3VectorsClient client;
     private final String bucket;
@@ -154,6 +166,8 @@ public final class S3VectorsIndex implements VectorIndex {
             }
             deleteAll(stale, "removing the old version of document '" + document.id() + "'");
         }
+        adjustCounts(old == null ? 1 : 0, chunks.size() - (old == null ? 0 : old.chunkCount()),
+                "storing document '" + document.id() + "'");
     }
 
     private static List<Write> chunkWrites(DocumentRecord document, String version, List<ChunkRecord> chunks,
@@ -182,6 +196,7 @@ public final class S3VectorsIndex implements VectorIndex {
             keys.addAll(chunkKeys(documentId, old.previousVersion(), old.previousChunkCount()));
         }
         deleteAll(keys, "deleting document '" + documentId + "'");
+        adjustCounts(-1, -old.chunkCount(), "deleting document '" + documentId + "'");
         return true;
     }
 
@@ -343,7 +358,11 @@ public final class S3VectorsIndex implements VectorIndex {
                 ? Comparator.comparing((DocumentRecord d) -> d.title().toLowerCase(Locale.ROOT)).thenComparing(DocumentRecord::id)
                 : Comparator.comparing(DocumentRecord::ingestedAt, Comparator.reverseOrder()).thenComparing(DocumentRecord::id);
         DocumentRecord after = query.cursor() == null ? null : decodeCursor(query.cursor(), byTitle);
-        List<DocumentRecord> matching = allRecords().stream()
+        List<StoredRecord> records = allRecords();
+        if (after == null && query.filter().equals(SearchFilter.NONE)) {
+            healCounts(records);
+        }
+        List<DocumentRecord> matching = records.stream()
                 .map(StoredRecord::document)
                 .filter(query.filter()::matches)
                 .filter(d -> after == null || order.compare(d, after) > 0)
@@ -358,8 +377,7 @@ public final class S3VectorsIndex implements VectorIndex {
 
     @Override
     public IndexStats stats() {
-        List<StoredRecord> records = allRecords();
-        return new IndexStats(records.size(), records.stream().mapToLong(StoredRecord::chunkCount).sum());
+        return readCounts().orElseGet(this::recount);
     }
 
     @Override
@@ -370,6 +388,55 @@ public final class S3VectorsIndex implements VectorIndex {
     @Override
     public void close() {
         client.close();
+    }
+
+    // --- counts -------------------------------------------------------------------------------
+
+    private Optional<IndexStats> readCounts() {
+        return call("counting documents", () -> client.getVectors(r -> r.vectorBucketName(bucket).indexName(indexName)
+                .keys(COUNTS_KEY).returnData(false).returnMetadata(true))).vectors().stream()
+                .filter(v -> v.metadata() != null)
+                .map(v -> v.metadata().asMap())
+                .filter(m -> VectorMetadata.KIND_COUNTS.equals(VectorMetadata.string(m, VectorMetadata.KIND)))
+                .map(m -> new IndexStats(VectorMetadata.longValue(m, VectorMetadata.DOCUMENTS),
+                        VectorMetadata.longValue(m, VectorMetadata.CHUNKS)))
+                .findFirst();
+    }
+
+    /** Counts every record (the slow way, once per index) and stores the totals. */
+    private IndexStats recount() {
+        IndexStats counted = countsOf(allRecords());
+        writeCounts(counted, "counting documents");
+        return counted;
+    }
+
+    private static IndexStats countsOf(List<StoredRecord> records) {
+        return new IndexStats(records.size(), records.stream().mapToLong(StoredRecord::chunkCount).sum());
+    }
+
+    private void adjustCounts(long documents, long chunks, String action) {
+        Optional<IndexStats> current = readCounts();
+        if (current.isEmpty()) {
+            recount(); // sees this write already
+            return;
+        }
+        if (documents != 0 || chunks != 0) {
+            IndexStats c = current.get();
+            writeCounts(new IndexStats(Math.max(0, c.documents() + documents), Math.max(0, c.chunks() + chunks)), action);
+        }
+    }
+
+    private void healCounts(List<StoredRecord> records) {
+        IndexStats seen = countsOf(records);
+        if (!readCounts().map(seen::equals).orElse(false)) {
+            writeCounts(seen, "counting documents");
+        }
+    }
+
+    private void writeCounts(IndexStats counts, String action) {
+        float[] axis = new float[DIMENSION];
+        axis[0] = 1; // some direction: a cosine index takes no zero vector
+        putAll(List.of(put(COUNTS_KEY, axis, VectorMetadata.counts(counts.documents(), counts.chunks()))), action);
     }
 
     // --- record vectors -------------------------------------------------------------------------

@@ -36,6 +36,9 @@ final class VectorMetadata {
     static final String KIND = "kind";
     static final String KIND_CHUNK = "chunk";
     static final String KIND_DOCUMENT = "document";
+    static final String KIND_COUNTS = "counts";
+    static final String DOCUMENTS = "documents";
+    static final String CHUNKS = "chunks";
     static final String DOCUMENT_ID = "document_id";
     static final String VERSION = "version";
     static final String TYPE = "type";
@@ -118,6 +121,20 @@ final class VectorMetadata {
             fields.put(PREVIOUS_CHUNK_COUNT, previous.chunkCount());
         }
         return checked(document, new Fields(fields, toJson(document)), "document record");
+    }
+
+    /** The index's running totals (see {@link S3VectorsIndex#stats}): two numbers. */
+    static Fields counts(long documents, long chunks) {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put(KIND, KIND_COUNTS);
+        fields.put(DOCUMENTS, documents);
+        fields.put(CHUNKS, chunks);
+        return new Fields(fields, "");
+    }
+
+    static long longValue(Map<String, Document> metadata, String key) {
+        Document value = metadata.get(key);
+        return value == null || !value.isNumber() ? 0 : value.asNumber().longValue();
     }
 
     private static LinkedHashMap<String, Object> common(DocumentRecord document, String kind, String version) {

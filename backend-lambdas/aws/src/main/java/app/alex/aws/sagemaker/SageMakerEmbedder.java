@@ -4,18 +4,26 @@ import app.alex.aws.client.AwsClients;
 import app.alex.aws.client.AwsFailures;
 import app.alex.aws.client.CallPolicy;
 import app.alex.aws.client.ClientSettings;
+import app.alex.core.chunk.Tokenizer;
 import app.alex.core.embed.Embedder;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
+import app.alex.core.error.RetryLaterException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.ModelNotReadyException;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * all-MiniLM-L6-v2 on a SageMaker endpoint running the Hugging Face inference container with
- * {@code HF_TASK=feature-extraction}, called with InvokeEndpoint only.
+ * all-MiniLM-L6-v2 on a SageMaker serverless endpoint running the Hugging Face inference
+ * container with {@code HF_TASK=feature-extraction}, called with InvokeEndpoint only.
  *
  * <p>The container answers with token vectors, not sentence vectors. This class does the
  * sentence-transformers math itself: mean over the token vectors, then L2 normalisation, so its
@@ -47,70 +55,117 @@ import java.util.concurrent.Future;
  * and already pooled {@code [texts][384]} (for example from a sentence-transformers container);
  * pooled vectors are only normalised.
  *
- * <h2>Batching</h2>
- * Token vectors are big in JSON (~8 KB a token) and an InvokeEndpoint answer is capped at 6 MB,
- * so by default a request carries at most 16 texts and about 320 word pieces (~2.6 MB of
- * answer); in general it carries at most {@link Options#textsPerRequest} texts and about
- * {@link Options#tokensPerRequest} estimated word pieces (characters / 3, at most 256 a text);
- * up to {@link Options#parallelRequests} requests run at once.
+ * <h2>Batching within 4 MB</h2>
+ * A serverless endpoint refuses a request or an answer over 4 MB. Token vectors are big in JSON:
+ * 384 numbers of up to {@value #BYTES_PER_NUMBER} characters, about {@value #ANSWER_BYTES_PER_TOKEN}
+ * bytes a token at most. So texts are counted in the model's own word pieces (the real MiniLM
+ * tokenizer, [CLS] and [SEP] included, at most 256 a text as the container truncates), and a
+ * request carries consecutive texts while both its body and the answer it can bring back stay
+ * within {@link Options#payloadBudgetBytes}: about 420 word pieces, so one full 256-piece passage
+ * and a few short ones. Dense text (CJK, where every character is a piece; tables of numbers)
+ * gets its real count, not a guess from its length. At most {@link Options#textsPerRequest} texts go
+ * in a request, and up to {@link Options#parallelRequests} requests run at once.
+ *
+ * <h2>Cold starts</h2>
+ * After an idle spell a serverless endpoint loads its model again (tens of seconds, up to
+ * minutes) and answers ModelNotReadyException, or nothing in time, meanwhile. The SDK retries
+ * those with backoff; past that, this class keeps trying with backoff of up to 5 s until
+ * {@link Options#startupWait} after the call began (20 s by default, inside API Gateway's 29 s), and
+ * then gives up with a {@link RetryLaterException}: "the cloud embedding model is starting; try
+ * again in N s", which the API answers as 503 with {@code Retry-After}.
  */
 public final class SageMakerEmbedder implements Embedder {
     public static final String MODEL_ID = "all-MiniLM-L6-v2";
     public static final int DIMENSION = 384;
     /** sentence-transformers' window for this model, [CLS] and [SEP] included. */
     public static final int MAX_SEQUENCE = 256;
+    /** The longest JSON a float32-as-double takes, with its comma: "-1.2345678901234567e-05,". */
+    static final int BYTES_PER_NUMBER = 24;
+    /** One token vector in the answer, brackets included. */
+    static final int ANSWER_BYTES_PER_TOKEN = DIMENSION * BYTES_PER_NUMBER + 2;
+    /** Texts longer than this are not counted: they are taken to fill the window. */
+    private static final int COUNTED_CHARS = 32_768;
+    /** Brackets and commas around one text's answer, and the request's fixed part. */
+    private static final int ENVELOPE_BYTES = 256;
     private static final String SERVICE = "the embedding model (SageMaker)";
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(15);
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Waits; tests pass one that moves a {@code ManualClock} instead. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     /**
-     * @param textsPerRequest  at most this many texts in one InvokeEndpoint call
-     * @param tokensPerRequest at most about this many word pieces in one call (estimated from length)
-     * @param parallelRequests calls in flight at once (keep at or below the endpoint's max concurrency)
-     * @param truncateAt       ask the container to truncate each text at this many word pieces; 0 sends no
-     *                         parameters (for containers that pool and truncate on their own)
+     * @param textsPerRequest    at most this many texts in one InvokeEndpoint call
+     * @param payloadBudgetBytes a request's body, and the answer it can bring back, stay within this
+     *                           (serverless caps both at 4 MB)
+     * @param parallelRequests   calls in flight at once (keep at or below the endpoint's max concurrency)
+     * @param truncateAt         ask the container to truncate each text at this many word pieces; 0 sends no
+     *                           parameters (for containers that pool and truncate on their own)
+     * @param startupWait        how long one {@link #embed} keeps retrying an endpoint that is starting
      */
-    public record Options(int textsPerRequest, int tokensPerRequest, int parallelRequests, int truncateAt) {
+    public record Options(int textsPerRequest, int payloadBudgetBytes, int parallelRequests, int truncateAt,
+                          Duration startupWait) {
         public Options {
-            if (textsPerRequest < 1 || tokensPerRequest < 1 || parallelRequests < 1 || truncateAt < 0) {
+            if (textsPerRequest < 1 || parallelRequests < 1 || truncateAt < 0) {
                 throw new IllegalArgumentException("SageMakerEmbedder options must be positive");
             }
+            if (payloadBudgetBytes < MAX_SEQUENCE * ANSWER_BYTES_PER_TOKEN + ENVELOPE_BYTES) {
+                throw new IllegalArgumentException("the payload budget must hold at least one 256-piece answer");
+            }
+            Objects.requireNonNull(startupWait, "startupWait");
         }
 
         public static Options defaults() {
-            return new Options(16, 320, 4, MAX_SEQUENCE);
+            return new Options(16, 3_900_000, 4, MAX_SEQUENCE, Duration.ofSeconds(20));
+        }
+
+        public Options withStartupWait(Duration wait) {
+            return new Options(textsPerRequest, payloadBudgetBytes, parallelRequests, truncateAt, wait);
         }
     }
 
     private final SageMakerRuntimeClient client;
     private final String endpointName;
     private final Options options;
+    private final Tokenizer tokenizer;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
 
     /** Uses {@code client} as given (tests point it at a local fake). The embedder owns it: {@link #close} closes it. */
-    public SageMakerEmbedder(SageMakerRuntimeClient client, String endpointName) {
-        this(client, endpointName, Options.defaults());
+    public SageMakerEmbedder(SageMakerRuntimeClient client, String endpointName, Tokenizer tokenizer) {
+        this(client, endpointName, tokenizer, Options.defaults(), InstantSource.system(), d -> Thread.sleep(d));
     }
 
-    public SageMakerEmbedder(SageMakerRuntimeClient client, String endpointName, Options options) {
+    public SageMakerEmbedder(SageMakerRuntimeClient client, String endpointName, Tokenizer tokenizer, Options options,
+                             InstantSource clock, Sleeper sleeper) {
         this.client = Objects.requireNonNull(client, "client");
         if (endpointName == null || endpointName.isBlank()) {
             throw new IllegalArgumentException("a SageMaker endpoint name is required");
         }
         this.endpointName = endpointName;
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** A client for {@code region} with the default retry and timeout policy; makes no network call. */
-    public static SageMakerEmbedder create(String region, String endpointName) {
-        return create(ClientSettings.of(region, CallPolicy.sageMakerDefaults()), endpointName);
+    public static SageMakerEmbedder create(String region, String endpointName, Tokenizer tokenizer) {
+        return create(ClientSettings.of(region, CallPolicy.sageMakerDefaults()), endpointName, tokenizer);
     }
 
-    public static SageMakerEmbedder create(ClientSettings settings, String endpointName) {
-        return new SageMakerEmbedder(AwsClients.sageMakerRuntime(settings), endpointName);
+    public static SageMakerEmbedder create(ClientSettings settings, String endpointName, Tokenizer tokenizer) {
+        return new SageMakerEmbedder(AwsClients.sageMakerRuntime(settings), endpointName, tokenizer);
     }
 
     /** From the Lambda environment: {@code AWS_REGION} (set by Lambda) and {@code ALEX_EMBEDDINGS_ENDPOINT} (Terraform). */
-    public static SageMakerEmbedder fromEnvironment(Map<String, String> env) {
-        return create(required(env, "AWS_REGION"), required(env, "ALEX_EMBEDDINGS_ENDPOINT"));
+    public static SageMakerEmbedder fromEnvironment(Map<String, String> env, Tokenizer tokenizer) {
+        return create(required(env, "AWS_REGION"), required(env, "ALEX_EMBEDDINGS_ENDPOINT"), tokenizer);
     }
 
     @Override
@@ -129,10 +184,11 @@ public final class SageMakerEmbedder implements Embedder {
             return List.of();
         }
         List<List<String>> batches = batches(texts);
+        Instant deadline = clock.instant().plus(options.startupWait());
         var out = new ArrayList<float[]>(texts.size());
         if (batches.size() == 1 || options.parallelRequests() == 1) {
             for (List<String> batch : batches) {
-                out.addAll(invoke(batch));
+                out.addAll(invoke(batch, deadline));
             }
             return out;
         }
@@ -144,7 +200,7 @@ public final class SageMakerEmbedder implements Embedder {
                 futures.add(executor.submit(() -> {
                     permits.acquire();
                     try {
-                        return invoke(batch);
+                        return invoke(batch, deadline);
                     } finally {
                         permits.release();
                     }
@@ -165,41 +221,106 @@ public final class SageMakerEmbedder implements Embedder {
         }
     }
 
-    /** Consecutive texts, within the count and estimated-token budgets; order is kept. */
+    /** Consecutive texts, within the count and payload budgets; order is kept. */
     List<List<String>> batches(List<String> texts) {
         var batches = new ArrayList<List<String>>();
         var current = new ArrayList<String>();
-        int tokens = 0;
+        long request = ENVELOPE_BYTES;
+        long answer = ENVELOPE_BYTES;
         for (String text : texts) {
-            int estimate = estimatedTokens(text);
-            if (!current.isEmpty() && (current.size() == options.textsPerRequest() || tokens + estimate > options.tokensPerRequest())) {
+            long textRequest = jsonBytes(text) + 1;
+            if (textRequest + ENVELOPE_BYTES > options.payloadBudgetBytes()) {
+                throw AlexException.badRequest("A text of " + textRequest + " bytes is too large to send to the cloud"
+                        + " embedding model (SageMaker serverless takes 4 MB a request): split it into smaller passages.");
+            }
+            long textAnswer = (long) answerTokens(text) * ANSWER_BYTES_PER_TOKEN + 8;
+            if (!current.isEmpty() && (current.size() == options.textsPerRequest()
+                    || request + textRequest > options.payloadBudgetBytes()
+                    || answer + textAnswer > options.payloadBudgetBytes())) {
                 batches.add(current);
                 current = new ArrayList<>();
-                tokens = 0;
+                request = ENVELOPE_BYTES;
+                answer = ENVELOPE_BYTES;
             }
             current.add(text);
-            tokens += estimate;
+            request += textRequest;
+            answer += textAnswer;
         }
         batches.add(current);
         return batches;
     }
 
-    /** Word pieces are rarely shorter than 3 characters on average; [CLS] and [SEP] add 2. */
-    private static int estimatedTokens(String text) {
-        return Math.min(MAX_SEQUENCE, text.length() / 3 + 2);
+    /** Token vectors the container sends back for {@code text}: its word pieces plus [CLS] and [SEP], truncated. */
+    int answerTokens(String text) {
+        int window = options.truncateAt() > 0 ? options.truncateAt() : MAX_SEQUENCE;
+        if (text.length() <= COUNTED_CHARS) {
+            return Math.min(window, tokenizer.tokenize(text).size() + 2);
+        }
+        // The container reads only the first 256 pieces; a text this long is assumed to fill them
+        // (counting it whole would tokenize megabytes for one number).
+        return window;
     }
 
-    private List<float[]> invoke(List<String> texts) {
-        byte[] body = requestBody(texts);
-        byte[] answer;
+    private static long jsonBytes(String text) {
         try {
-            answer = client.invokeEndpoint(r -> r.endpointName(endpointName)
-                    .contentType("application/json").accept("application/json")
-                    .body(SdkBytes.fromByteArray(body))).body().asByteArray();
-        } catch (SdkException e) {
-            throw AwsFailures.translate(SERVICE, "embedding " + texts.size() + (texts.size() == 1 ? " text" : " texts"), e);
+            return JSON.writeValueAsBytes(text).length;
+        } catch (IOException e) {
+            throw new IllegalStateException("a string is always serialisable", e);
         }
-        return sentenceVectors(answer, texts.size());
+    }
+
+    /**
+     * One request, retried while the endpoint is starting (ModelNotReady, or no answer in time)
+     * until {@code deadline}; each retry's time is cut to what is left.
+     */
+    private List<float[]> invoke(List<String> texts, Instant deadline) {
+        byte[] body = requestBody(texts);
+        String action = "embedding " + texts.size() + (texts.size() == 1 ? " text" : " texts");
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            // The first try has the client's own timeouts; tries after "starting" only what is left.
+            Duration left = Duration.between(clock.instant(), deadline);
+            Duration retryTimeout = left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+            boolean retry = attempt > 1;
+            try {
+                byte[] answer = client.invokeEndpoint(r -> {
+                    r.endpointName(endpointName).contentType("application/json").accept("application/json")
+                            .body(SdkBytes.fromByteArray(body));
+                    if (retry) {
+                        r.overrideConfiguration(o -> o.apiCallTimeout(retryTimeout));
+                    }
+                }).body().asByteArray();
+                return sentenceVectors(answer, texts.size());
+            } catch (SdkException e) {
+                if (!starting(e)) {
+                    throw AwsFailures.translate(SERVICE, action, e);
+                }
+                left = Duration.between(clock.instant(), deadline);
+                if (left.compareTo(pause) <= 0) {
+                    throw new RetryLaterException("The cloud embedding model is starting (it was idle and is loading"
+                            + " again); try again in " + RETRY_AFTER.toSeconds() + " s.", RETRY_AFTER, e);
+                }
+                pauseFor(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /** What a cold serverless endpoint answers: not ready, or nothing in time. */
+    private static boolean starting(SdkException e) {
+        return e instanceof ModelNotReadyException
+                || e instanceof ApiCallTimeoutException
+                || e instanceof ApiCallAttemptTimeoutException
+                || AwsFailures.isTimeout(e);
+    }
+
+    private void pauseFor(Duration pause) {
+        try {
+            sleeper.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlexException(ErrorCode.UNAVAILABLE, "Embedding was interrupted.", e);
+        }
     }
 
     private byte[] requestBody(List<String> texts) {

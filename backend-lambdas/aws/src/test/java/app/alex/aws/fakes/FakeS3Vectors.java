@@ -18,13 +18,31 @@ import java.util.TreeMap;
  * A small Amazon S3 Vectors that really stores vectors: it speaks the service's REST-JSON
  * protocol (POST /PutVectors, /QueryVectors, /GetVectors, /DeleteVectors, /ListVectors), ranks
  * by cosine distance, evaluates metadata filters ($eq $ne $gt $gte $lt $lte $in $nin $exists
- * $and $or; $eq on a list matches any element, as documented), and enforces the limits the real
- * service enforces: 500 vectors a PutVectors/DeleteVectors, 100 keys a GetVectors, top k 1..100,
- * the index's dimension, 2 KB of filterable metadata, filters only on filterable keys. Each call
+ * $and $or; $eq on a list matches any element, as documented), and is as strict as the service's
+ * documented limits:
+ * <ul>
+ *   <li>a request body of at most 20 MiB;</li>
+ *   <li>500 vectors a PutVectors/DeleteVectors, 100 keys a GetVectors, top k 1..100, ListVectors
+ *       maxResults 1..1000;</li>
+ *   <li>vector keys of 1 to 1024 characters; the index's dimension; on a cosine index no zero
+ *       vector, and never NaN or infinity (the query vector included);</li>
+ *   <li>per vector: 40 KB of metadata in all, 2 KB of it filterable, at most 50 keys;</li>
+ *   <li>filters only on filterable keys;</li>
+ *   <li>a ListVectors page ends before its answer would pass 1 MB, with a next token, even when
+ *       fewer than maxResults vectors were listed (callers must follow the token).</li>
+ * </ul>
+ * Refusals are {@code 400 ValidationException} with {@code {"message", "fieldList"}}, as the service
+ * sends them; {@link Fault} has the service's 402 quota, 408 timeout, 429 and 503 slow-down answers.
+ * Metadata sizes are measured as compact JSON, an upper bound of the service's own count. Each call
  * is applied atomically. Indexes must be created first ({@link #createIndex}); others answer 404.
  */
 public final class FakeS3Vectors extends FakeAwsServer {
     public static final int MAX_FILTERABLE_BYTES = 2048;
+    public static final int MAX_METADATA_BYTES = 40 * 1024;
+    public static final int MAX_METADATA_KEYS = 50;
+    public static final int MAX_KEY_LENGTH = 1024;
+    public static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
+    public static final int MAX_LIST_PAGE_BYTES = 1024 * 1024;
 
     private final Map<String, Index> indexes = new HashMap<>();
 
@@ -75,6 +93,9 @@ public final class FakeS3Vectors extends FakeAwsServer {
 
     @Override
     protected synchronized Answer handle(String operation, String path, JsonNode body, byte[] raw) {
+        if (raw.length > MAX_REQUEST_BYTES) {
+            return validation("The request body has " + raw.length + " bytes; the maximum is " + MAX_REQUEST_BYTES + " (20 MiB)");
+        }
         Index index = indexes.get(body.path("vectorBucketName").asText() + "/" + body.path("indexName").asText());
         if (index == null) {
             return Answer.error(404, "NotFoundException", "The specified index could not be found");
@@ -89,8 +110,15 @@ public final class FakeS3Vectors extends FakeAwsServer {
                 default -> Answer.error(404, "UnknownOperationException", "Unknown operation " + operation);
             };
         } catch (Invalid e) {
-            return Answer.error(400, "ValidationException", e.getMessage());
+            return validation(e.getMessage());
         }
+    }
+
+    /** The service's validation error: the message, and the same reason in {@code fieldList}. */
+    private static Answer validation(String message) {
+        ObjectNode body = JSON.createObjectNode().put("message", message);
+        body.putArray("fieldList").addObject().put("path", "body").put("message", message);
+        return new Answer(400, "ValidationException", body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Answer put(Index index, JsonNode body) {
@@ -101,15 +129,21 @@ public final class FakeS3Vectors extends FakeAwsServer {
         var staged = new TreeMap<String, Stored>();
         for (JsonNode vector : vectors) {
             String key = vector.path("key").asText("");
-            if (key.isEmpty()) {
-                throw new Invalid("Every vector needs a key");
+            if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+                throw new Invalid("Vector keys must have 1 to " + MAX_KEY_LENGTH + " characters, got " + key.length());
             }
-            float[] data = floats(vector.path("data").path("float32"), index.dimension);
+            float[] data = cosineReady(floats(vector.path("data").path("float32"), index.dimension), "vector " + key);
             ObjectNode metadata = vector.has("metadata") ? (ObjectNode) vector.get("metadata").deepCopy() : JSON.createObjectNode();
+            if (metadata.size() > MAX_METADATA_KEYS) {
+                throw new Invalid("Metadata of vector " + key + " has " + metadata.size() + " keys; the maximum is " + MAX_METADATA_KEYS);
+            }
+            int total = jsonBytes(metadata);
+            if (total > MAX_METADATA_BYTES) {
+                throw new Invalid("Metadata of vector " + key + " has " + total + " bytes; the maximum is " + MAX_METADATA_BYTES);
+            }
             ObjectNode filterable = metadata.deepCopy();
             index.nonFilterable.forEach(filterable::remove);
-            int bytes = JSON.valueToTree(filterable).toString().getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_FILTERABLE_BYTES) {
+            if (jsonBytes(filterable) > MAX_FILTERABLE_BYTES) {
                 throw new Invalid("Filterable metadata must have at most 2048 bytes");
             }
             staged.put(key, new Stored(data, metadata));
@@ -123,7 +157,7 @@ public final class FakeS3Vectors extends FakeAwsServer {
         if (topK < 1 || topK > 100) {
             throw new Invalid("topK must be between 1 and 100");
         }
-        float[] query = floats(body.path("queryVector").path("float32"), index.dimension);
+        float[] query = cosineReady(floats(body.path("queryVector").path("float32"), index.dimension), "the query vector");
         JsonNode filter = body.get("filter");
         if (filter != null) {
             checkFilter(filter, index);
@@ -189,14 +223,24 @@ public final class FakeS3Vectors extends FakeAwsServer {
                 .entrySet().iterator();
         ArrayNode out = JSON.createArrayNode();
         String last = null;
+        long bytes = 0;
+        boolean more = false;
         while (it.hasNext() && out.size() < max) {
             Map.Entry<String, Stored> entry = it.next();
-            out.add(describe(entry.getKey(), entry.getValue(), body));
+            ObjectNode described = describe(entry.getKey(), entry.getValue(), body);
+            long size = jsonBytes(described) + 1;
+            if (bytes + size > MAX_LIST_PAGE_BYTES - 1024) {
+                // The page is cut by size: this vector starts the next one.
+                more = true;
+                break;
+            }
+            out.add(described);
+            bytes += size;
             last = entry.getKey();
         }
         ObjectNode answer = JSON.createObjectNode();
         answer.set("vectors", out);
-        if (it.hasNext()) {
+        if (more || it.hasNext()) {
             answer.put("nextToken", last);
         }
         return Answer.json(answer);
@@ -354,9 +398,36 @@ public final class FakeS3Vectors extends FakeAwsServer {
         }
         float[] out = new float[dimension];
         for (int i = 0; i < dimension; i++) {
-            out[i] = (float) array.get(i).asDouble();
+            JsonNode value = array.get(i);
+            // JSON has no NaN or Infinity: the SDK sends them as the strings "NaN", "Infinity", "-Infinity".
+            out[i] = switch (value.isNumber() ? "number" : value.asText()) {
+                case "number" -> (float) value.asDouble();
+                case "NaN" -> Float.NaN;
+                case "Infinity" -> Float.POSITIVE_INFINITY;
+                case "-Infinity" -> Float.NEGATIVE_INFINITY;
+                default -> throw new Invalid("Vector values must be numbers, got " + value);
+            };
         }
         return out;
+    }
+
+    /** A cosine index has no use for a vector without a direction, nor for numbers that are not numbers. */
+    private static float[] cosineReady(float[] vector, String what) {
+        double norm = 0;
+        for (float x : vector) {
+            if (!Float.isFinite(x)) {
+                throw new Invalid("Invalid vector data in " + what + ": values must be finite (no NaN or Infinity)");
+            }
+            norm += (double) x * x;
+        }
+        if (norm == 0) {
+            throw new Invalid("Invalid vector data in " + what + ": a zero vector has no cosine distance");
+        }
+        return vector;
+    }
+
+    private static int jsonBytes(JsonNode node) {
+        return node.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static double cosine(float[] a, float[] b) {

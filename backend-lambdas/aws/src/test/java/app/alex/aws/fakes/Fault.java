@@ -22,6 +22,21 @@ public record Fault(int status, String errorType, String message, boolean stall)
         return of(400, "ThrottlingException", "Rate exceeded");
     }
 
+    /** S3 Vectors' answer when a service quota (vectors per index, indexes per bucket...) would be exceeded. */
+    public static Fault quotaExceeded() {
+        return of(402, "ServiceQuotaExceededException", "The request was rejected because it would exceed a service quota.");
+    }
+
+    /** S3 Vectors' slow-down answer: 503 when the request rate is above what the index takes. */
+    public static Fault slowDown() {
+        return of(503, "ServiceUnavailableException", "Please reduce your request rate.");
+    }
+
+    /** S3 Vectors' 408: the request was not completed in time on the service's side; worth retrying. */
+    public static Fault requestTimeout() {
+        return of(408, "RequestTimeoutException", "The request timed out. Please try again.");
+    }
+
     public static Fault internalError() {
         return of(500, "InternalServerException", "We encountered an internal error. Please try again.");
     }

@@ -28,6 +28,23 @@ public final class HashedTokens {
         return tokens.toArray(float[][]::new);
     }
 
+    /**
+     * One vector per word piece of the real MiniLM tokenizer, [CLS] and [SEP] included, truncated at
+     * 256 as the container does: answers as long as the real endpoint's, for the payload-size tests.
+     */
+    public static float[][] ofWordPieces(app.alex.core.chunk.Tokenizer tokenizer, String text) {
+        var tokens = new ArrayList<float[]>();
+        tokens.add(vector("[CLS]"));
+        for (var span : tokenizer.tokenize(text)) {
+            if (tokens.size() == 255) {
+                break;
+            }
+            tokens.add(vector(text.substring(span.start(), span.end())));
+        }
+        tokens.add(vector("[SEP]"));
+        return tokens.toArray(float[][]::new);
+    }
+
     /** The sentence vector a correct client makes of {@link #of}: mean, then unit length. */
     public static float[] sentence(String text) {
         float[][] tokens = of(text);

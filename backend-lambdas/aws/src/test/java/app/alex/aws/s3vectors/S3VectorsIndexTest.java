@@ -73,6 +73,18 @@ class S3VectorsIndexTest {
         return new IndexQuery(embedder.embed(text), text, topK, filter, SearchMode.SEMANTIC);
     }
 
+    /** Stored keys but the running totals' vector. */
+    private List<String> storedKeys() {
+        return fake.keys("kb", "chunks").stream().filter(k -> !k.equals(S3VectorsIndex.COUNTS_KEY)).toList();
+    }
+
+    /** PutVectors calls that write documents (not the running totals). */
+    private List<RecordedCall> documentPuts() {
+        return fake.calls("PutVectors").stream()
+                .filter(c -> !c.body().path("vectors").get(0).path("key").asText().equals(S3VectorsIndex.COUNTS_KEY))
+                .toList();
+    }
+
     private static Set<String> keysOf(RecordedCall call, String arrayField) {
         var keys = new HashSet<String>();
         call.body().path(arrayField).forEach(v -> keys.add(v.isTextual() ? v.asText() : v.path("key").asText()));
@@ -85,7 +97,7 @@ class S3VectorsIndexTest {
     void aLargeDocumentIsWrittenInPutVectorsBatchesOfAtMost500AndItsRecordLast() {
         store(doc("big", List.of("nvda"), "/filings/big.pdf"), 1203);
 
-        var puts = fake.calls("PutVectors");
+        var puts = documentPuts();
         assertThat(puts).extracting(c -> c.body().path("vectors").size()).containsExactly(500, 500, 203, 1);
         assertThat(puts.getLast().body().path("vectors").get(0).path("key").asText()).isEqualTo("big");
         assertThat(puts).allSatisfy(c -> {
@@ -93,6 +105,21 @@ class S3VectorsIndexTest {
             assertThat(c.body().path("indexName").asText()).isEqualTo("chunks");
         });
         assertThat(index.chunks("big")).hasSize(1203);
+    }
+
+    @Test
+    void fiveHundredChunksOfLongTextAreSplitSoNoPutVectorsPasses20MiB() {
+        DocumentRecord d = doc("dense", List.of(), "/x");
+        var chunks = new ArrayList<ChunkRecord>();
+        for (int i = 0; i < 500; i++) {
+            String text = ("passage " + i + " ").repeat(3000).substring(0, 30_000);
+            chunks.add(new ChunkRecord(d.id(), i, text, 1, 0, text.length(), 250));
+        }
+
+        index.upsert(d.withChunkCount(500), chunks, java.util.Collections.nCopies(500, embedder.embed("passage")));
+
+        assertThat(documentPuts().size()).as("500 chunks of 30 KB are more than 16 MiB").isGreaterThan(2);
+        assertThat(storedKeys()).hasSize(501);
     }
 
     @Test
@@ -118,7 +145,7 @@ class S3VectorsIndexTest {
     void replacingADocumentDeletesTheOldVersionInDeleteVectorsCallsOfAtMost500Keys() {
         DocumentRecord d = doc("big", List.of(), "/x");
         store(d, 1100);
-        var oldKeys = new HashSet<>(fake.keys("kb", "chunks"));
+        var oldKeys = new HashSet<>(storedKeys());
         oldKeys.remove("big");
         fake.clearCalls();
 
@@ -129,7 +156,7 @@ class S3VectorsIndexTest {
         var deleted = new HashSet<String>();
         deletes.forEach(c -> deleted.addAll(keysOf(c, "keys")));
         assertThat(deleted).isEqualTo(oldKeys);
-        assertThat(fake.keys("kb", "chunks")).hasSize(3);
+        assertThat(storedKeys()).hasSize(3);
         // The new chunks were written before the record moved and before anything was deleted.
         assertThat(fake.calls()).extracting(RecordedCall::operation)
                 .containsSubsequence("GetVectors", "PutVectors", "PutVectors", "DeleteVectors");
@@ -144,7 +171,7 @@ class S3VectorsIndexTest {
 
         var deletes = fake.calls("DeleteVectors");
         assertThat(keysOf(deletes.getFirst(), "keys")).containsExactly("a");
-        assertThat(fake.keys("kb", "chunks")).isEmpty();
+        assertThat(storedKeys()).isEmpty();
     }
 
     @Test
@@ -271,6 +298,77 @@ class S3VectorsIndexTest {
         assertThat(index.stats().chunks()).isEqualTo(120 * 9);
     }
 
+    // --- counts -------------------------------------------------------------------------------
+
+    @Test
+    void statsCostsOneRequestHoweverManyChunksTheIndexHolds() {
+        store(doc("a", List.of(), "/x"), 1200);
+        store(doc("b", List.of(), "/x"), 1200);
+        store(doc("c", List.of(), "/x"), 700);
+        fake.clearCalls();
+
+        var stats = index.stats();
+
+        assertThat(stats.documents()).isEqualTo(3);
+        assertThat(stats.chunks()).isEqualTo(3100);
+        assertThat(fake.calls()).as("3,103 keys would take four ListVectors pages").hasSize(1);
+        assertThat(fake.calls().getFirst().operation()).isEqualTo("GetVectors");
+    }
+
+    @Test
+    void theCountsFollowReplacementsAndDeletions() {
+        store(doc("a", List.of(), "/x"), 5);
+        store(doc("b", List.of(), "/x"), 7);
+        store(doc("a", List.of(), "/x"), 2);
+        index.delete("b");
+        index.delete("never-stored");
+
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(1, 2));
+    }
+
+    @Test
+    void anIndexWithoutCountsIsCountedOnceByListingAndThenFromItsCounts() {
+        store(doc("a", List.of(), "/x"), 4);
+        store(doc("b", List.of(), "/x"), 6);
+        // As an index written before counts were kept.
+        index.close();
+        index = S3VectorsIndex.create(fake.clientSettings(), "kb", "chunks");
+        try (var client = app.alex.aws.client.AwsClients.s3Vectors(fake.clientSettings())) {
+            client.deleteVectors(r -> r.vectorBucketName("kb").indexName("chunks").keys(S3VectorsIndex.COUNTS_KEY));
+        }
+        fake.clearCalls();
+
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(2, 10));
+        assertThat(fake.calls("ListVectors")).hasSize(1);
+        fake.clearCalls();
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(2, 10));
+        assertThat(fake.calls()).hasSize(1);
+    }
+
+    @Test
+    void anUnfilteredListingRepairsCountsThatDriftedFromTheRecords() {
+        store(doc("a", List.of(), "/x"), 4);
+        try (var client = app.alex.aws.client.AwsClients.s3Vectors(fake.clientSettings())) {
+            // As a lost update between two writers would leave them.
+            client.putVectors(r -> r.vectorBucketName("kb").indexName("chunks").vectors(v -> v.key(S3VectorsIndex.COUNTS_KEY)
+                    .data(software.amazon.awssdk.services.s3vectors.model.VectorData.fromFloat32(unitAxis()))
+                    .metadata(software.amazon.awssdk.core.document.Document.mapBuilder()
+                            .putString("kind", "counts").putNumber("documents", 7).putNumber("chunks", 1).build())));
+        }
+
+        index.list(DocumentQuery.firstPage(10));
+
+        assertThat(index.stats()).isEqualTo(new app.alex.core.index.IndexStats(1, 4));
+    }
+
+    private static List<Float> unitAxis() {
+        var v = new ArrayList<Float>();
+        for (int d = 0; d < 384; d++) {
+            v.add(d == 0 ? 1f : 0f);
+        }
+        return v;
+    }
+
     // --- failures -----------------------------------------------------------------------------
 
     @Test
@@ -305,6 +403,52 @@ class S3VectorsIndexTest {
 
         assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(error.getMessage()).contains("busy", "throttled", "3 attempts").doesNotContain(FakeAwsServer.REQUEST_ID);
+    }
+
+    @Test
+    void aServiceSide408IsRetriedLikeAServerErrorAndThenSucceeds() {
+        store(doc("a", List.of(), "/x"), 1);
+        fake.clearCalls();
+        fake.failNext("QueryVectors", Fault.requestTimeout(), 2);
+
+        var hits = index.search(query("revenue", 3, SearchFilter.NONE));
+
+        assertThat(hits).hasSize(1);
+        assertThat(fake.calls("QueryVectors")).hasSize(3);
+    }
+
+    @Test
+    void a408UntilTheAttemptsRunOutIsReportedAsUnavailableNotAsARejectedRequest() {
+        fake.failNext("GetVectors", Fault.requestTimeout(), 10);
+
+        var error = catchThrowableOfType(AlexException.class, () -> index.document("a"));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(error.getMessage()).isEqualTo("The vector store (S3 Vectors) did not answer in time while reading"
+                + " document 'a' after 3 attempts. Try again in a moment.");
+        assertThat(fake.calls("GetVectors")).hasSize(3);
+    }
+
+    @Test
+    void aSlowDown503IsRetriedAndThenSucceeds() {
+        fake.failNext("PutVectors", Fault.slowDown(), 2);
+
+        store(doc("a", List.of(), "/x"), 1);
+
+        assertThat(index.chunks("a")).hasSize(1);
+    }
+
+    @Test
+    void aQuotaExceeded402IsNotRetriedAndSaysWhatToDo() {
+        fake.failNext("PutVectors", Fault.quotaExceeded(), 1);
+
+        var error = catchThrowableOfType(AlexException.class, () -> store(doc("a", List.of(), "/x"), 1));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL);
+        assertThat(error.getMessage()).isEqualTo("The vector store (S3 Vectors) refused while storing document 'a':"
+                + " an AWS service quota is reached (ServiceQuotaExceededException, HTTP 402). Delete documents you no"
+                + " longer need, or ask AWS for a higher S3 Vectors quota.");
+        assertThat(fake.calls("PutVectors")).hasSize(1);
     }
 
     @Test

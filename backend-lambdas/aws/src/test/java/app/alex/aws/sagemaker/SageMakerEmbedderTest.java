@@ -10,7 +10,10 @@ import app.alex.core.embed.Vectors;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import app.alex.minilm.MiniLmTokenizer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,13 +32,24 @@ import static org.assertj.core.api.Assertions.within;
 class SageMakerEmbedderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static MiniLmTokenizer tokenizer;
     private FakeSageMakerEndpoint fake;
     private SageMakerEmbedder embedder;
+
+    @BeforeAll
+    static void loadTokenizer() {
+        tokenizer = MiniLmTokenizer.load();
+    }
+
+    @AfterAll
+    static void closeTokenizer() {
+        tokenizer.close();
+    }
 
     @BeforeEach
     void start() {
         fake = new FakeSageMakerEndpoint("alex-minilm", HashedTokens::of);
-        embedder = SageMakerEmbedder.create(fake.clientSettings(), "alex-minilm");
+        embedder = SageMakerEmbedder.create(fake.clientSettings(), "alex-minilm", tokenizer);
     }
 
     @AfterEach
@@ -87,18 +101,6 @@ class SageMakerEmbedderTest {
     }
 
     @Test
-    void longTextsGoInSmallerBatchesSoTheTokenVectorsFitInOneAnswer() {
-        String longText = "word ".repeat(200);
-        var texts = List.of(longText, longText, longText, "short");
-        var small = new SageMakerEmbedder(AwsClients.sageMakerRuntime(fake.clientSettings()), "alex-minilm",
-                new SageMakerEmbedder.Options(16, 320, 1, 256));
-
-        assertThat(small.batches(texts)).extracting(List::size).containsExactly(1, 1, 2);
-        assertSameVectors(small.embed(texts), HashedTokens.sentences(texts));
-        small.close();
-    }
-
-    @Test
     void noTextsMeansNoCall() {
         assertThat(embedder.embed(List.of())).isEmpty();
         assertThat(fake.calls()).isEmpty();
@@ -140,7 +142,7 @@ class SageMakerEmbedderTest {
 
     @Test
     void anUnknownEndpointIsAConfigurationErrorThatNamesNoAccount() {
-        var wrong = SageMakerEmbedder.create(fake.clientSettings(), "no-such-endpoint");
+        var wrong = SageMakerEmbedder.create(fake.clientSettings(), "no-such-endpoint", tokenizer);
 
         var error = catchThrowableOfType(AlexException.class, () -> wrong.embed("revenue grew"));
 
@@ -152,7 +154,7 @@ class SageMakerEmbedderTest {
     @Test
     void anAnswerOfTheWrongDimensionIsRefusedClearly() {
         try (var other = new FakeSageMakerEndpoint("alex-minilm", text -> new float[][]{{1, 2, 3}});
-             var embedderOfOther = SageMakerEmbedder.create(other.clientSettings(), "alex-minilm")) {
+             var embedderOfOther = SageMakerEmbedder.create(other.clientSettings(), "alex-minilm", tokenizer)) {
             assertThatThrownBy(() -> embedderOfOther.embed("revenue"))
                     .isInstanceOf(AlexException.class)
                     .hasMessageContaining("cannot read")
@@ -170,10 +172,10 @@ class SageMakerEmbedderTest {
 
     @Test
     void buildingTheEmbedderMakesNoNetworkCallAndNamesAMissingSetting() {
-        SageMakerEmbedder.create("eu-west-1", "alex-minilm").close();
+        SageMakerEmbedder.create("eu-west-1", "alex-minilm", tokenizer).close();
 
         assertThat(fake.calls()).isEmpty();
-        assertThatThrownBy(() -> SageMakerEmbedder.fromEnvironment(Map.of("AWS_REGION", "us-east-1")))
+        assertThatThrownBy(() -> SageMakerEmbedder.fromEnvironment(Map.of("AWS_REGION", "us-east-1"), tokenizer))
                 .isInstanceOf(AlexException.class).hasMessageContaining("ALEX_EMBEDDINGS_ENDPOINT");
     }
 }

@@ -4,6 +4,7 @@ import app.alex.aws.fakes.FakeSageMakerEndpoint;
 import app.alex.aws.fakes.FakeSageMakerEndpoint.Shape;
 import app.alex.core.embed.Vectors;
 import app.alex.minilm.MiniLmEmbedder;
+import app.alex.minilm.MiniLmTokenizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,14 @@ class SageMakerParityTest {
     private static MiniLmEmbedder minilm;
     private static FakeSageMakerEndpoint endpoint;
     private static SageMakerEmbedder sageMaker;
+    private static MiniLmTokenizer tokenizer;
 
     @BeforeAll
     static void start() {
         minilm = MiniLmEmbedder.load(new MiniLmEmbedder.Options(1, 4, 1024));
         endpoint = new FakeSageMakerEndpoint("alex-minilm", minilm::tokenEmbeddings);
-        sageMaker = SageMakerEmbedder.create(endpoint.clientSettings(), "alex-minilm");
+        tokenizer = MiniLmTokenizer.load();
+        sageMaker = SageMakerEmbedder.create(endpoint.clientSettings(), "alex-minilm", tokenizer);
     }
 
     @AfterAll
@@ -49,6 +52,7 @@ class SageMakerParityTest {
         sageMaker.close();
         endpoint.close();
         minilm.close();
+        tokenizer.close();
     }
 
     @Test

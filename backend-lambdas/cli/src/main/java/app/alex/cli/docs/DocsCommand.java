@@ -4,6 +4,7 @@ import app.alex.cli.Backends;
 import app.alex.cli.CliErrors;
 import app.alex.cli.FilterOptions;
 import app.alex.cli.Json;
+import app.alex.cli.Printable;
 import app.alex.core.backend.KnowledgeBaseJson;
 import app.alex.core.document.ChunkRecord;
 import app.alex.core.document.DocumentRecord;
@@ -94,9 +95,9 @@ public final class DocsCommand implements Runnable {
                 out.printf(Locale.ROOT, "%-26s %-9s %6s  %-16s  %s%n", "ID", "TYPE", "CHUNKS", "INGESTED", "TITLE / SOURCE");
                 for (DocumentRecord d : documents) {
                     out.printf(Locale.ROOT, "%-26s %-9s %6d  %-16s  %s%n", d.id(), d.type().wireName(), d.chunkCount(),
-                            DAY.format(d.ingestedAt()), d.title());
+                            DAY.format(d.ingestedAt()), Printable.line(d.title()));
                     if (!d.source().isEmpty() && !d.source().equals(d.title())) {
-                        out.printf(Locale.ROOT, "%-62s%s%n", "", d.source());
+                        out.printf(Locale.ROOT, "%-62s%s%n", "", Printable.line(d.source()));
                     }
                 }
                 out.printf(Locale.ROOT, "%d shown of %d documents%s%n", documents.size(), total,
@@ -134,21 +135,21 @@ public final class DocsCommand implements Runnable {
                 Json.print(out, KnowledgeBaseJson.document(document, passages));
                 return 0;
             }
-            out.println(document.title());
+            out.println(Printable.line(document.title()));
             out.println("  id:        " + document.id());
-            out.println("  source:    " + document.source());
+            out.println("  source:    " + Printable.line(document.source()));
             out.println("  type:      " + document.type().wireName());
-            out.println("  tags:      " + String.join(", ", document.tags()));
+            out.println("  tags:      " + Printable.line(String.join(", ", document.tags())));
             out.println("  date:      " + document.date());
             out.println("  ingested:  " + document.ingestedAt());
             out.println("  format:    " + document.mediaType() + ", " + document.charCount() + " characters, "
                     + document.chunkCount() + " chunks");
             // A research report's own data rides in an attribute: show its size, not kilobytes of base64.
-            document.attributes().forEach((k, v) -> out.println("  " + k + ": "
-                    + (v.length() > 200 ? v.substring(0, 60) + "... (" + v.length() + " characters; --json shows it whole)" : v)));
+            document.attributes().forEach((k, v) -> out.println("  " + Printable.line(k) + ": " + Printable.line(
+                    v.length() > 200 ? v.substring(0, 60) + "... (" + v.length() + " characters; --json shows it whole)" : v)));
             out.println();
             for (ChunkRecord c : passages) {
-                String text = c.text().replaceAll("\\s+", " ").strip();
+                String text = Printable.line(c.text().replaceAll("\\s+", " ").strip());
                 if (!chunks && text.length() > 160) {
                     text = text.substring(0, 157) + "...";
                 }
@@ -179,7 +180,7 @@ public final class DocsCommand implements Runnable {
                         out.println("deleted " + id);
                     } catch (AlexException e) {
                         missing++;
-                        err.println("alex: " + e.getMessage());
+                        err.println("alex: " + Printable.line(e.getMessage()));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package app.alex.cli.ingest;
 import app.alex.cli.Backends;
 import app.alex.cli.CliErrors;
 import app.alex.cli.Json;
+import app.alex.cli.Printable;
 import app.alex.core.document.DocumentType;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.ingest.BatchSummary;
@@ -150,7 +151,7 @@ public final class IngestCommand implements Callable<Integer> {
         if (!summary.failures().isEmpty()) {
             out.println("Failed:");
             for (IngestResult failure : summary.failures()) {
-                out.println("  " + failure.source() + ": " + failure.error());
+                out.println("  " + Printable.line(failure.source()) + ": " + Printable.line(failure.error()));
             }
         }
         out.flush();
@@ -165,13 +166,13 @@ public final class IngestCommand implements Callable<Integer> {
         public void fileFinished(Path file, long bytes, IngestResult result) {
             switch (result.status()) {
                 case FAILED -> {
-                    err.println("failed: " + result.source() + ": " + result.error());
+                    err.println("failed: " + Printable.line(result.source()) + ": " + Printable.line(result.error()));
                     err.flush();
                 }
                 case SKIPPED -> {
                 }
                 default -> {
-                    out.printf(Locale.ROOT, "%-9s %s (%d chunks)%n", result.status().wireName(), result.source(),
+                    out.printf(Locale.ROOT, "%-9s %s (%d chunks)%n", result.status().wireName(), Printable.line(result.source()),
                             result.chunkCount());
                     out.flush();
                 }

@@ -1,5 +1,6 @@
 package app.alex.cli.ingest;
 
+import app.alex.cli.Printable;
 import app.alex.core.ingest.IngestListener;
 import app.alex.core.ingest.IngestResult;
 import app.alex.core.ingest.IngestStatus;
@@ -45,7 +46,7 @@ final class ProgressBar implements IngestListener {
     @Override
     public void fileStarted(Path file) {
         started = file;
-        current = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        current = Printable.line(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         draw(false);
     }
 
@@ -63,7 +64,7 @@ final class ProgressBar implements IngestListener {
         }
         if (result.status() == IngestStatus.FAILED) {
             clearLine();
-            out.println("failed: " + result.source() + ": " + result.error());
+            out.println("failed: " + Printable.line(result.source()) + ": " + Printable.line(result.error()));
         }
         draw(true);
     }

@@ -3,6 +3,7 @@ package app.alex.cli.search;
 import app.alex.cli.Backends;
 import app.alex.cli.FilterOptions;
 import app.alex.cli.Json;
+import app.alex.cli.Printable;
 import app.alex.core.backend.KnowledgeBaseJson;
 import app.alex.core.search.SearchHit;
 import app.alex.core.search.SearchMode;
@@ -72,11 +73,11 @@ public final class SearchCommand implements Callable<Integer> {
         }
         int rank = 1;
         for (SearchHit hit : response.results()) {
-            out.printf(Locale.ROOT, "%2d. %.4f  %s%n", rank++, hit.score(), hit.title());
+            out.printf(Locale.ROOT, "%2d. %.4f  %s%n", rank++, hit.score(), Printable.line(hit.title()));
             String where = hit.source().isEmpty() ? hit.documentId() : hit.source();
-            out.println("    " + where + (hit.page() > 0 ? "  (page " + hit.page() + ")" : ""));
+            out.println("    " + Printable.line(where) + (hit.page() > 0 ? "  (page " + hit.page() + ")" : ""));
             for (String line : wrap(oneLine(hit.text()), 96, 6)) {
-                out.println("    " + line);
+                out.println("    " + Printable.line(line));
             }
             out.println();
         }

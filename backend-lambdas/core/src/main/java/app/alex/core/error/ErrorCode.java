@@ -16,7 +16,9 @@ public enum ErrorCode {
     RATE_LIMITED(429),
     INTERNAL(500),
     UNAVAILABLE(503),
-    IN_USE(409);
+    IN_USE(409),
+    /** The disk holding the knowledge base is full. */
+    INSUFFICIENT_STORAGE(507);
 
     private final int httpStatus;
 

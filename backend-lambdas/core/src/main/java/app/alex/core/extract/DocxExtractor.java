@@ -28,10 +28,23 @@ import java.util.Optional;
 final class DocxExtractor {
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    private final ZipExpansion expansion;
+
+    DocxExtractor() {
+        this(ZipExpansion.DOCX);
+    }
+
+    DocxExtractor(ZipExpansion expansion) {
+        this.expansion = expansion;
+    }
+
     ExtractedDocument extract(Path file) throws ExtractionException {
         OPCPackage pkg;
         try {
+            expansion.check(file);
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (ExtractionException e) {
+            throw e;
         } catch (Exception e) {
             throw damaged(e);
         }
@@ -47,6 +60,11 @@ final class DocxExtractor {
     }
 
     ExtractedDocument extract(byte[] content) throws ExtractionException {
+        try {
+            expansion.check(content);
+        } catch (IOException e) {
+            throw damaged(e);
+        }
         try (var document = new XWPFDocument(new ByteArrayInputStream(content))) {
             return read(document);
         } catch (ExtractionException e) {

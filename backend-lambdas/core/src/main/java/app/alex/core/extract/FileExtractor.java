@@ -19,14 +19,20 @@ import java.util.Optional;
  * The default {@link TextExtractor}: picks the format from the content and the file name
  * (PDF, HTML, Markdown, DOCX, plain text in any common encoding).
  *
- * <p>Strong signatures in the content win over the name (a PDF named {@code .bin} is read as a
- * PDF); otherwise the extension decides, and a name that promises a format the content does not
- * have ({@code .pdf} that is not a PDF) is a clear "damaged" error. A file with no extension is
+ * <p>The extension decides; the content is sniffed only where the name says nothing about it (no
+ * extension) or claims binary content (a PDF named {@code .bin} is read as a PDF). A text
+ * extension is never overridden: a Markdown note that quotes {@code %PDF-1.7} is Markdown. A name
+ * that promises a format the content does not have ({@code .pdf} that is not a PDF) is a clear
+ * "damaged" error. A file with no extension is
  * read as text if it looks like text. Empty files give an empty document (the ingest use case then
  * says "no text found"). Every failure is an {@link ExtractionException} with a message a person
  * understands; no library exception escapes.
  */
 public final class FileExtractor implements TextExtractor {
+    static {
+        LibraryLogging.quiet();
+    }
+
     /** How much of the file start is read to recognise the format. */
     private static final int HEAD_BYTES = 8192;
 
@@ -105,7 +111,7 @@ public final class FileExtractor implements TextExtractor {
         boolean pdfSignature = indexOf(head, "%PDF-", 1024) >= 0;
         boolean zip = TextDecoding.startsWith(head, 0x50, 0x4B, 0x03, 0x04);
         boolean ole2 = TextDecoding.startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
-        if (pdfSignature) {
+        if (pdfSignature && !isTextExtension(ext)) {
             return Format.PDF;
         }
         switch (ext) {
@@ -147,6 +153,14 @@ public final class FileExtractor implements TextExtractor {
                 throw ExtractionException.unsupported("." + ext);
             }
         }
+    }
+
+    /** Extensions that promise text: the content is decoded as text and never sniffed for another format. */
+    private static boolean isTextExtension(String ext) {
+        return TEXT_TYPES.containsKey(ext) || switch (ext) {
+            case "html", "htm", "xhtml", "md", "markdown" -> true;
+            default -> false;
+        };
     }
 
     private static ExtractedDocument empty(Format format, String name) {

@@ -38,25 +38,26 @@ final class TextDecoding {
         if (n == 0) {
             return "";
         }
-        // Byte-order marks, longest first (the UTF-32LE mark starts like the UTF-16LE one).
+        // Byte-order marks, longest first (the UTF-32LE mark starts like the UTF-16LE one). A mark
+        // proves nothing about the rest: the decoded characters get the binary check instead.
         if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
-            return new String(bytes, 4, n - 4, UTF_32BE);
+            return requireTextChars(new String(bytes, 4, n - 4, UTF_32BE));
         }
         if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
-            return new String(bytes, 4, n - 4, UTF_32LE);
+            return requireTextChars(new String(bytes, 4, n - 4, UTF_32LE));
         }
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return new String(bytes, 3, n - 3, StandardCharsets.UTF_8);
+            return requireTextChars(new String(bytes, 3, n - 3, StandardCharsets.UTF_8));
         }
         if (startsWith(bytes, 0xFE, 0xFF)) {
-            return new String(bytes, 2, n - 2, StandardCharsets.UTF_16BE);
+            return requireTextChars(new String(bytes, 2, n - 2, StandardCharsets.UTF_16BE));
         }
         if (startsWith(bytes, 0xFF, 0xFE)) {
-            return new String(bytes, 2, n - 2, StandardCharsets.UTF_16LE);
+            return requireTextChars(new String(bytes, 2, n - 2, StandardCharsets.UTF_16LE));
         }
         Charset utf16 = utf16WithoutMark(bytes);
         if (utf16 != null) {
-            return new String(bytes, utf16);
+            return requireTextChars(new String(bytes, utf16));
         }
         requireText(bytes);
         if (declared != null) {
@@ -81,6 +82,30 @@ final class TextDecoding {
         if (suspicious >= 4 && suspicious * 100L > limit * 3L) {
             throw binary();
         }
+    }
+
+    /**
+     * The binary check for text decoded from a byte-order mark or UTF-16: binary bytes read as
+     * UTF-16 or UTF-32 become control characters, undecodable U+FFFD, private-use, unassigned
+     * or lone surrogate code points, which real text in any script hardly has.
+     */
+    static String requireTextChars(String text) throws ExtractionException {
+        int seen = 0;
+        int suspicious = 0;
+        for (int i = 0; i < text.length() && seen < SAMPLE; seen++) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean control = cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f' && cp != 0x1B;
+            int type = Character.getType(cp);
+            if (control || cp == 0x7F || cp == 0xFFFD || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE) {
+                suspicious++;
+            }
+        }
+        if (suspicious >= 4 && suspicious * 100L > seen * 3L) {
+            throw binary();
+        }
+        return text;
     }
 
     private static ExtractionException binary() {

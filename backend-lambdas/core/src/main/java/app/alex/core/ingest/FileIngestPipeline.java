@@ -67,7 +67,16 @@ public final class FileIngestPipeline {
             listener.fileFinished(problem.path(), 0, problem.result());
         }
         boolean cancelled = false;
+        boolean diskFull = false;
         for (var entry : files.entrySet()) {
+            if (diskFull) {
+                // Nothing more can be stored: say so for each file instead of extracting and embedding it.
+                IngestResult notStored = IngestResult.failed(sourceOf(entry.getKey()), ErrorCode.INSUFFICIENT_STORAGE,
+                        "not stored: the disk is full");
+                results.add(notStored);
+                listener.fileFinished(entry.getKey(), entry.getValue(), notStored);
+                continue;
+            }
             if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
                 cancelled = true;
                 break;
@@ -76,6 +85,7 @@ public final class FileIngestPipeline {
             IngestResult result = ingestFile(entry.getKey(), options, listener);
             results.add(result);
             listener.fileFinished(entry.getKey(), entry.getValue(), result);
+            diskFull = result.errorCode() == ErrorCode.INSUFFICIENT_STORAGE;
         }
         return new BatchSummary(results, cancelled);
     }

@@ -36,6 +36,7 @@ public final class IngestService {
     private final VectorIndex index;
     private final Clock clock;
     private final FileIngestPipeline files;
+    private final DocumentLocks locks = new DocumentLocks();
 
     public IngestService(TextExtractor extractor, SentenceChunker chunker, Embedder embedder, VectorIndex index,
                          Clock clock) {
@@ -116,7 +117,12 @@ public final class IngestService {
         return files.ingestPaths(paths, options, listener);
     }
 
+    /** Compares with what is stored and writes, one ingest per document id at a time. */
     private IngestResult store(DocumentRecord document, ExtractedDocument extracted, IngestListener listener) {
+        return locks.underLock(document.id(), () -> storeUnlocked(document, extracted, listener));
+    }
+
+    private IngestResult storeUnlocked(DocumentRecord document, ExtractedDocument extracted, IngestListener listener) {
         Optional<DocumentRecord> existing = index.document(document.id());
         if (existing.isPresent() && sameContent(existing.get(), document)) {
             var stored = existing.get();

@@ -101,6 +101,17 @@ class FileHandlingTest {
     }
 
     @Test
+    void aTextExtensionIsNeverOverriddenByAPdfHeaderQuotedInTheText() {
+        String note = "# Notes on PDF versions\n\nFiles start with %PDF-1.7 followed by a binary comment line.\n";
+
+        for (String name : new String[]{"pdf-notes.md", "pdf-notes.txt", "pdf-notes.html"}) {
+            ExtractedDocument doc = extractor.extract(note.getBytes(StandardCharsets.UTF_8), name);
+            assertThat(doc.text()).as(name).contains("%PDF-1.7");
+            assertThat(doc.mediaType()).as(name).isNotEqualTo("application/pdf");
+        }
+    }
+
+    @Test
     void errorMessagesNeverCarryLibraryClassNames() throws IOException {
         Path badPdf = Files.write(dir.resolve("bad.pdf"), "%PDF-1.4\n1 0 obj <<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII));
         Path badDocx = Files.write(dir.resolve("bad.docx"), new byte[]{0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5});

@@ -123,6 +123,29 @@ class PlainTextExtractionTest {
     }
 
     @Test
+    void binaryContentBehindAByteOrderMarkIsRefusedAsNotText() {
+        byte[] random = new byte[64 * 1024];
+        new java.util.Random(7).nextBytes(random);
+        for (byte[] mark : new byte[][]{{(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF},
+                {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}}) {
+            byte[] bytes = new byte[mark.length + random.length];
+            System.arraycopy(mark, 0, bytes, 0, mark.length);
+            System.arraycopy(random, 0, bytes, mark.length, random.length);
+
+            assertThatThrownBy(() -> extractor.extract(bytes, "dump.txt")).as("mark %02x", mark[0] & 0xFF)
+                    .isInstanceOf(ExtractionException.class)
+                    .hasMessageStartingWith("binary file, not text");
+        }
+    }
+
+    @Test
+    void realUtf16TextInAnyScriptStillReadsBehindItsByteOrderMark() {
+        String text = "日本語のテキストです。Ελληνικά κείμενα. Emoji 🚀 too.\nÉtat des lieux.";
+
+        assertThat(extractor.extract(text.getBytes(StandardCharsets.UTF_16), "notes.txt").text()).isEqualTo(text);
+    }
+
+    @Test
     void contentFullOfControlBytesWithoutNulIsRefusedAsNotText() {
         byte[] bytes = new byte[1000];
         for (int i = 0; i < bytes.length; i++) {

@@ -181,6 +181,92 @@ class IngestServiceTest {
     }
 
     @Test
+    void tenConcurrentIngestsOfOneSourceCreateItOnceAndTheOthersSeeItUnchanged() throws Exception {
+        int callers = 10;
+        var workers = new ArrayList<Thread>();
+        var arrived = new java.util.concurrent.atomic.AtomicInteger();
+        // The first caller to embed waits until every other caller has either reached embedding too
+        // (no per-document lock: all ten then store, each having seen nothing stored) or is parked
+        // on a lock: the race is forced, not left to timing.
+        var rendezvous = new app.alex.core.embed.Embedder() {
+            @Override
+            public String modelId() {
+                return embedder.modelId();
+            }
+
+            @Override
+            public int dimension() {
+                return embedder.dimension();
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                arrived.incrementAndGet();
+                while (workers.stream().filter(t -> t != Thread.currentThread()).anyMatch(t -> !parkedOnALock(t))
+                        && arrived.get() < callers) {
+                    Thread.yield();
+                }
+                return embedder.embed(texts);
+            }
+        };
+        var concurrent = new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer(40), 40, 8),
+                rendezvous, index, Clock.systemUTC());
+        var request = TextIngestRequest.of("Ten callers post the same quarterly note at once. ".repeat(5), "Q3 note",
+                "https://example.com/q3-note");
+        var results = java.util.Collections.synchronizedList(new ArrayList<IngestResult>());
+        for (int i = 0; i < callers; i++) {
+            workers.add(new Thread(() -> results.add(concurrent.ingestText(request))));
+        }
+        workers.forEach(Thread::start);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+
+        assertThat(results).extracting(IngestResult::status).containsOnly(IngestStatus.CREATED, IngestStatus.UNCHANGED);
+        assertThat(results).filteredOn(r -> r.status() == IngestStatus.CREATED).hasSize(1);
+        assertThat(index.upsertCount()).isEqualTo(1);
+    }
+
+    private static boolean parkedOnALock(Thread thread) {
+        return thread.getState() == Thread.State.WAITING
+                && java.util.concurrent.locks.LockSupport.getBlocker(thread) instanceof Object blocker
+                && blocker.getClass().getEnclosingClass() == java.util.concurrent.locks.ReentrantLock.class;
+    }
+
+    @Test
+    void aFullDiskStopsTheBatchWithDiskFullAndTheSummaryListsEveryFileNotStored() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("batch"));
+        for (String name : List.of("a.txt", "b.txt", "c.txt", "d.txt")) {
+            Files.writeString(folder.resolve(name), "Notes in " + name + " about inventory turns and margins. ".repeat(5));
+        }
+        var upserts = new java.util.concurrent.atomic.AtomicInteger();
+        // The second write meets a full disk, as the Lucene index reports it.
+        var fillingUp = (app.alex.core.index.VectorIndex) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{app.alex.core.index.VectorIndex.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("upsert") && upserts.incrementAndGet() > 1) {
+                        throw new app.alex.core.index.StorageFullException("/kb",
+                                new IOException("No space left on device"));
+                    }
+                    try {
+                        return method.invoke(index, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var service = new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer(40), 40, 8), embedder,
+                fillingUp, Clock.systemUTC());
+
+        BatchSummary summary = service.ingestPaths(List.of(folder), IngestOptions.DEFAULTS, IngestListener.NONE);
+
+        assertThat(summary.count(IngestStatus.CREATED)).isEqualTo(1);
+        assertThat(summary.failures()).hasSize(3).allSatisfy(f -> assertThat(f.errorCode())
+                .isEqualTo(app.alex.core.error.ErrorCode.INSUFFICIENT_STORAGE));
+        assertThat(summary.failures().getFirst().error()).startsWith("disk full: no space left on the device holding /kb");
+        assertThat(summary.failures().subList(1, 3)).extracting(IngestResult::error).containsOnly("not stored: the disk is full");
+        assertThat(upserts).hasValue(2);
+    }
+
+    @Test
     void emptyTextIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> ingest.ingestText(TextIngestRequest.of("   ", null, null)))
                 .isInstanceOf(AlexException.class).hasMessageContaining("empty");
