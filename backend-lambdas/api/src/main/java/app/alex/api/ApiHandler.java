@@ -4,4 +4,9 @@ package app.alex.api;
 @FunctionalInterface
 public interface ApiHandler {
     ApiResponse handle(ApiRequest request);
+
+    /** Who calls, before the request is handled (for throttling); a plain handler cannot tell. */
+    default Caller caller(ApiRequest request) {
+        return Caller.ANONYMOUS;
+    }
 }

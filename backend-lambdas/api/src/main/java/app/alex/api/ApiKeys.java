@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -52,10 +53,22 @@ public final class ApiKeys {
     }
 
     public boolean accepts(String key) {
-        if (key == null) {
-            return false;
+        return key != null && matches(digest(key));
+    }
+
+    /** Who a key belongs to: anonymous when no keys are configured, else the key's digest or refused. */
+    public Caller identify(String key) {
+        if (isEmpty()) {
+            return Caller.ANONYMOUS;
+        }
+        if (key == null || key.isBlank()) {
+            return Caller.REFUSED;
         }
         byte[] candidate = digest(key);
+        return matches(candidate) ? new Caller.Authenticated(HexFormat.of().formatHex(candidate)) : Caller.REFUSED;
+    }
+
+    private boolean matches(byte[] candidate) {
         boolean match = false;
         for (byte[] known : digests) {
             match |= MessageDigest.isEqual(known, candidate); // no early exit: constant time over the key list

@@ -5,103 +5,97 @@ import app.alex.core.backend.KnowledgeBaseJson;
 import app.alex.core.document.DocumentRecord;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
+import app.alex.core.index.DocumentQuery;
 import app.alex.core.ingest.TextIngestRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The knowledge-base HTTP API, written once for every transport (the local server and the
  * Lambda handlers): authentication, routing, validation, JSON, and errors as
  * {@code {"error": {"code", "message"}}} with no internal detail.
  *
- * <p>Routes: {@code POST /ingest}, {@code POST /search}, {@code GET /documents},
- * {@code GET /documents/{id}}, {@code DELETE /documents/{id}}.
+ * <p>Routes (the {@link RouteTable} below): {@code POST /ingest}, {@code POST /search},
+ * {@code GET /documents}, {@code GET /documents/{id}}, {@code DELETE /documents/{id}}.
  */
 public final class ApiRouter implements ApiHandler {
     /** Request bodies above this are refused (API Gateway passes at most 6 MB to a Lambda). */
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
     /** Text per ingest request: about 1,500 passages, embeddable within API Gateway's 29 seconds. */
     public static final int MAX_INGEST_CHARS = 1_000_000;
-    private static final Logger LOG = Logger.getLogger(ApiRouter.class.getName());
-    private static final Pattern DOCUMENT = Pattern.compile("/documents/([^/]+)");
+    /** The cloud functions, as {@link Route#function()} names them. */
+    public static final String INGEST_FUNCTION = "ingest", SEARCH_FUNCTION = "search", DOCUMENTS_FUNCTION = "documents";
     private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
 
     private final KnowledgeBase knowledgeBase;
-    private final ApiKeys keys;
     private final ObjectMapper json = ApiJson.MAPPER;
+    private final RouteTable routes;
+
+    /**
+     * Every operation of this API, listed once: the Lambda handlers ({@link #functionFor}), the local
+     * server and the OpenAPI check all read it.
+     */
+    public static final List<Route> OPERATIONS = new ApiRouter().routes.routes();
+    private static final RouteTable SHAPE = RouteTable.of(ApiKeys.parse(null), OPERATIONS);
 
     /** @param keys accepted API keys; empty means no authentication (loopback development only) */
     public ApiRouter(KnowledgeBase knowledgeBase, ApiKeys keys) {
         this.knowledgeBase = Objects.requireNonNull(knowledgeBase);
-        this.keys = Objects.requireNonNull(keys);
+        this.routes = table(Objects.requireNonNull(keys));
+    }
+
+    /** The routes' shape alone, for {@link #OPERATIONS}: nothing is ever handled by it. */
+    private ApiRouter() {
+        this.knowledgeBase = null;
+        this.routes = table(ApiKeys.parse(null));
+    }
+
+    private RouteTable table(ApiKeys keys) {
+        return RouteTable.of(keys, List.of(
+                Route.keyed("POST", "/ingest", INGEST_FUNCTION, (request, path) -> ok(200, ingest(body(request)))),
+                Route.keyed("POST", "/search", SEARCH_FUNCTION, (request, path) -> ok(200, search(body(request)))),
+                Route.keyed("GET", "/documents", DOCUMENTS_FUNCTION, (request, path) -> ok(200, list(request))),
+                Route.keyed("GET", "/documents/{id}", DOCUMENTS_FUNCTION,
+                        (request, path) -> ok(200, document(path.get("id"), request.query()))),
+                Route.keyed("DELETE", "/documents/{id}", DOCUMENTS_FUNCTION, (request, path) -> {
+                    knowledgeBase.delete(path.get("id"));
+                    return new ApiResponse(204, Map.of(), new byte[0]);
+                })));
+    }
+
+    /** The cloud function that serves a path (whatever the method, so a wrong one still gets its 405), if any. */
+    public static Optional<String> functionFor(String path) {
+        return SHAPE.functionFor(path);
+    }
+
+    /** The routes, listed once: the Lambda handlers and the OpenAPI check derive theirs from these. */
+    public RouteTable routes() {
+        return routes;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        try {
-            keys.authenticate(request);
-            if (request.body().length > MAX_BODY_BYTES) {
-                throw new AlexException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than "
-                        + MAX_BODY_BYTES / (1024 * 1024) + " MB. Send large documents in parts of at most "
-                        + MAX_INGEST_CHARS + " characters.");
-            }
-            String path = request.path().length() > 1 && request.path().endsWith("/")
-                    ? request.path().substring(0, request.path().length() - 1) : request.path();
-            Matcher document = DOCUMENT.matcher(path);
-            return switch (request.method() + " " + (document.matches() ? "/documents/{id}" : path)) {
-                case "POST /ingest" -> ok(200, ingest(body(request)));
-                case "POST /search" -> ok(200, search(body(request)));
-                case "GET /documents" -> ok(200, list(request.query()));
-                case "GET /documents/{id}" -> ok(200, document(document.group(1), request.query()));
-                case "DELETE /documents/{id}" -> {
-                    knowledgeBase.delete(document.group(1));
-                    yield new ApiResponse(204, Map.of(), new byte[0]);
-                }
-                default -> throw knownPath(path) ? new AlexException(ErrorCode.BAD_REQUEST,
-                        "Method " + request.method() + " is not allowed on " + path + ".")
-                        : AlexException.notFound("No such route: " + request.method() + " " + path + ".");
-            };
-        } catch (AlexException e) {
-            return ApiResponse.error(e);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "unexpected failure on " + request.method() + " " + request.path(), e);
-            return error(ErrorCode.INTERNAL, "Something went wrong on the server; the request was not completed.");
-        }
+        return routes.handle(request);
     }
 
-    private static boolean knownPath(String path) {
-        return path.equals("/ingest") || path.equals("/search") || path.equals("/documents") || DOCUMENT.matcher(path).matches();
+    @Override
+    public Caller caller(ApiRequest request) {
+        return routes.caller(request);
     }
 
-    private JsonNode body(ApiRequest request) {
-        String type = request.header("content-type");
-        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new AlexException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send JSON with Content-Type: application/json.");
+    private static JsonNode body(ApiRequest request) {
+        if (request.body().length > MAX_BODY_BYTES) {
+            throw new AlexException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than "
+                    + MAX_BODY_BYTES / (1024 * 1024) + " MB. Send large documents in parts of at most "
+                    + MAX_INGEST_CHARS + " characters.");
         }
-        if (request.body().length == 0) {
-            throw AlexException.badRequest("The request body is empty: send a JSON object.");
-        }
-        try {
-            JsonNode node = json.readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw AlexException.badRequest("The request body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw AlexException.badRequest("The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ").");
-        } catch (java.io.IOException e) {
-            throw AlexException.badRequest("The request body could not be read.");
-        }
+        return request.jsonObject();
     }
 
     // --- ingest ---------------------------------------------------------------------------
@@ -123,8 +117,9 @@ public final class ApiRouter implements ApiHandler {
 
     // --- documents ------------------------------------------------------------------------
 
-    private Map<String, Object> list(Map<String, String> query) {
-        return KnowledgeBaseJson.documentPage(knowledgeBase.documents(KnowledgeBaseJson.documentQuery(query)));
+    private Map<String, Object> list(ApiRequest request) {
+        return KnowledgeBaseJson.documentPage(knowledgeBase.documents(
+                KnowledgeBaseJson.documentQuery(request.query(), request.limit(50, DocumentQuery.MAX_LIMIT))));
     }
 
     private Map<String, Object> document(String id, Map<String, String> query) {
@@ -141,9 +136,5 @@ public final class ApiRouter implements ApiHandler {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable", e);
         }
-    }
-
-    static ApiResponse error(ErrorCode code, String message) {
-        return ApiResponse.error(code, message);
     }
 }

@@ -179,4 +179,23 @@ class LocalApiServerTest {
         assertThat(third.headers().firstValue("retry-after")).contains("1");
         assertThat(afterASecond.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aBurstOfWrongKeysIsThrottledWith429PerAddressAndTheLockOutCoversTheRightKeyUntilItRefills() throws Exception {
+        var answers = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < 30; i++) {
+            answers.add(call("GET", "/documents", null, "guess-" + i).statusCode());
+        }
+        var lockedOut = call("GET", "/documents", null, "guess-x");
+        var rightKeyDuringLockOut = call("GET", "/documents", null, KEY);
+        clock.addAndGet(60_000_000_000L);
+        var rightKeyLater = call("GET", "/documents", null, KEY);
+
+        assertThat(answers.subList(0, 10)).containsOnly(403);
+        assertThat(answers.subList(10, 30)).containsOnly(429);
+        assertThat(lockedOut.headers().firstValue("retry-after")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+        assertThat(json.readTree(lockedOut.body()).get("error").get("code").asText()).isEqualTo("rate_limited");
+        assertThat(rightKeyDuringLockOut.statusCode()).isEqualTo(429);
+        assertThat(rightKeyLater.statusCode()).isEqualTo(200);
+    }
 }

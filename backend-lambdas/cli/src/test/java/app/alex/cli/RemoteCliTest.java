@@ -5,6 +5,7 @@ import app.alex.api.ApiKeys;
 import app.alex.api.ApiRouter;
 import app.alex.api.LocalApiServer;
 import app.alex.api.RateLimiter;
+import app.alex.api.RouteTable;
 import app.alex.core.extract.SamplePdfs;
 import app.alex.core.testing.HashingEmbedder;
 import app.alex.core.testing.WordTokenizer;
@@ -52,7 +53,7 @@ class RemoteCliTest {
         var keys = ApiKeys.parse("K");
         var api = new ApiRouter(server.knowledgeBase(), keys);
         var research = new ResearcherRouter(researcher, keys, Duration.ofMinutes(2), Map::of);
-        ApiHandler both = request -> ResearcherRouter.owns(request.path()) ? research.handle(request) : api.handle(request);
+        ApiHandler both = RouteTable.join(api.routes(), research.routes());
         http = LocalApiServer.start("127.0.0.1", 0, both, new RateLimiter(1000, 1000, System::nanoTime));
         url = http.uri().toString();
     }

@@ -1,5 +1,6 @@
 package app.alex.lambdas;
 
+import app.alex.api.ApiRouter;
 import app.alex.core.backend.KnowledgeBase;
 
 /** {@code GET /documents}, {@code GET /documents/{id}}, {@code DELETE /documents/{id}}. */
@@ -12,7 +13,8 @@ public final class DocumentsHandler extends ApiLambda {
         super(knowledgeBase, DocumentsHandler::serves);
     }
 
+    /** Derived from the route table: the routes whose function is this one. */
     static boolean serves(String method, String path) {
-        return path.equals("/documents") || path.startsWith("/documents/");
+        return ApiRouter.functionFor(path).filter(ApiRouter.DOCUMENTS_FUNCTION::equals).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package app.alex.lambdas;
 
+import app.alex.api.ApiRouter;
 import app.alex.core.backend.KnowledgeBase;
 
 /** {@code POST /ingest}: extract nothing (the client sends text), chunk, embed with SageMaker, store in S3 Vectors. */
@@ -12,7 +13,8 @@ public final class IngestHandler extends ApiLambda {
         super(knowledgeBase, IngestHandler::serves);
     }
 
+    /** Derived from the route table: the routes whose function is this one. */
     static boolean serves(String method, String path) {
-        return path.equals("/ingest");
+        return ApiRouter.functionFor(path).filter(ApiRouter.INGEST_FUNCTION::equals).isPresent();
     }
 }

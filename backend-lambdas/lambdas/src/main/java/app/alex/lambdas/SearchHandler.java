@@ -1,5 +1,6 @@
 package app.alex.lambdas;
 
+import app.alex.api.ApiRouter;
 import app.alex.core.backend.KnowledgeBase;
 
 /** {@code POST /search}: embed the query with SageMaker, query S3 Vectors with the filter. */
@@ -12,7 +13,8 @@ public final class SearchHandler extends ApiLambda {
         super(knowledgeBase, SearchHandler::serves);
     }
 
+    /** Derived from the route table: the routes whose function is this one. */
     static boolean serves(String method, String path) {
-        return path.equals("/search");
+        return ApiRouter.functionFor(path).filter(ApiRouter.SEARCH_FUNCTION::equals).isPresent();
     }
 }

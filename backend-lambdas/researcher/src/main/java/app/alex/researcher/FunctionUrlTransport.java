@@ -41,7 +41,7 @@ public final class FunctionUrlTransport {
             event.getHeaders().forEach((k, v) -> headers.put(k, v));
         }
         headers.remove("accept"); // no streaming through a buffered function URL
-        ApiResponse response = handler.handle(new ApiRequest(method, path, headers, app.alex.api.LocalApiServer.query(event.getRawQueryString()), body));
+        ApiResponse response = handler.handle(new ApiRequest(method, path, headers, ApiRequest.parseQuery(event.getRawQueryString()), body));
         log(context, method, path, response.status(), (System.nanoTime() - start) / 1_000_000);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

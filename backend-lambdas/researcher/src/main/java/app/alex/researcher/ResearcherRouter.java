@@ -5,6 +5,9 @@ import app.alex.api.ApiJson;
 import app.alex.api.ApiKeys;
 import app.alex.api.ApiRequest;
 import app.alex.api.ApiResponse;
+import app.alex.api.Caller;
+import app.alex.api.Route;
+import app.alex.api.RouteTable;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.research.FeedQuery;
@@ -19,6 +22,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,9 +33,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,14 +51,15 @@ import java.util.regex.Pattern;
  */
 public final class ResearcherRouter implements ApiHandler {
     private static final Logger LOG = Logger.getLogger(ResearcherRouter.class.getName());
-    private static final Pattern REPORT = Pattern.compile("/research/([A-Za-z0-9_.-]{1,100})");
-    private static final Pattern READ = Pattern.compile("/research/([A-Za-z0-9_.-]{1,100})/read");
+    private static final Pattern REPORT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+    /** The cloud function that serves every researcher route. */
+    public static final String FUNCTION = "researcher";
     public static final String VERSION = "0.1.0";
 
     private final Researcher researcher;
-    private final ApiKeys keys;
     private final Duration timeLimit;
     private final Supplier<Map<String, Object>> health;
+    private final RouteTable routes;
 
     /**
      * @param keys   accepted API keys; empty when the transport authenticates (IAM on the function URL)
@@ -64,51 +67,52 @@ public final class ResearcherRouter implements ApiHandler {
      */
     public ResearcherRouter(Researcher researcher, ApiKeys keys, Duration timeLimit, Supplier<Map<String, Object>> health) {
         this.researcher = researcher;
-        this.keys = keys;
         this.timeLimit = timeLimit;
         this.health = health;
+        this.routes = RouteTable.of(keys, routeList());
     }
 
-    public static boolean owns(String path) {
-        return path.equals("/health") || path.equals("/research") || path.startsWith("/research/");
+    /** The researcher's routes, listed once. */
+    public RouteTable routes() {
+        return routes;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        try {
-            String path = request.path().length() > 1 && request.path().endsWith("/")
-                    ? request.path().substring(0, request.path().length() - 1) : request.path();
-            if (!path.equals("/health")) {
-                keys.authenticate(request);
-            }
-            Matcher read = READ.matcher(path);
-            Matcher report = REPORT.matcher(path);
-            String route = read.matches() ? "/research/{id}/read" : path.equals("/research/auto") ? path
-                    : report.matches() ? "/research/{id}" : path;
-            return switch (request.method() + " " + route) {
-                case "GET /health" -> ApiResponse.json(200, healthBody());
-                case "POST /research" -> {
-                    String topic = body(request).path("topic").asText("");
-                    yield wantsStream(request) ? stream(steps -> researcher.research(topic, steps))
+        return routes.handle(request);
+    }
+
+    @Override
+    public Caller caller(ApiRequest request) {
+        return routes.caller(request);
+    }
+
+    private List<Route> routeList() {
+        return List.of(
+                new Route("GET", "/health", Route.Access.PUBLIC, FUNCTION, (request, path) -> ApiResponse.json(200, healthBody())),
+                Route.keyed("POST", "/research", FUNCTION, (request, path) -> {
+                    String topic = request.jsonObjectOrEmpty().path("topic").asText("");
+                    return wantsStream(request) ? stream(steps -> researcher.research(topic, steps))
                             : ApiResponse.json(200, ResearchJson.report(limited(steps -> researcher.research(topic, steps), s -> { })));
-                }
-                case "POST /research/auto" -> autoResearch(request);
-                case "GET /research" -> ApiResponse.json(200, ResearchJson.page(researcher.feed(feedQuery(request.query()))));
-                case "GET /research/{id}" -> ApiResponse.json(200, ResearchJson.report(researcher.report(report.group(1))));
-                case "PUT /research/{id}/read" -> {
-                    JsonNode body = body(request);
-                    researcher.markRead(read.group(1), !body.has("read") || body.path("read").asBoolean());
-                    yield new ApiResponse(204, Map.of(), new byte[0]);
-                }
-                default -> throw owns(path) ? AlexException.badRequest("Method " + request.method() + " is not allowed on " + path + ".")
-                        : AlexException.notFound("No such route: " + request.method() + " " + path + ".");
-            };
-        } catch (AlexException e) {
-            return ApiResponse.error(e.code(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "unexpected failure on " + request.method() + " " + request.path(), e);
-            return ApiResponse.error(ErrorCode.INTERNAL, "Something went wrong in the researcher; the request was not completed.");
+                }),
+                Route.keyed("POST", "/research/auto", FUNCTION, (request, path) -> autoResearch(request)),
+                Route.keyed("GET", "/research", FUNCTION, (request, path) ->
+                        ApiResponse.json(200, ResearchJson.page(researcher.feed(feedQuery(request))))),
+                Route.keyed("GET", "/research/{id}", FUNCTION, (request, path) ->
+                        ApiResponse.json(200, ResearchJson.report(researcher.report(reportId(path))))),
+                Route.keyed("PUT", "/research/{id}/read", FUNCTION, (request, path) -> {
+                    JsonNode body = request.jsonObjectOrEmpty();
+                    researcher.markRead(reportId(path), !body.has("read") || body.path("read").asBoolean());
+                    return new ApiResponse(204, Map.of(), new byte[0]);
+                }));
+    }
+
+    private static String reportId(Map<String, String> path) {
+        String id = path.get("id");
+        if (!REPORT_ID.matcher(id).matches()) {
+            throw AlexException.notFound("No research report with id " + id + ".");
         }
+        return id;
     }
 
     private Map<String, Object> healthBody() {
@@ -121,7 +125,7 @@ public final class ResearcherRouter implements ApiHandler {
 
     /** The scheduler names its slot ({@code {"slot": ISO time}}), so a repeated call gives the slot's report, not a second run. */
     private ApiResponse autoResearch(ApiRequest request) {
-        JsonNode slotField = body(request).path("slot");
+        JsonNode slotField = request.jsonObjectOrEmpty().path("slot");
         String slot = slotField.isTextual() ? slotField.asText() : null;
         java.util.function.Function<Consumer<ResearchStep>, ResearchReport> auto = steps -> researcher.researchAuto(slot, steps);
         return wantsStream(request) ? stream(auto) : ApiResponse.json(200, ResearchJson.report(limited(auto, ResearcherRouter::log)));
@@ -208,28 +212,9 @@ public final class ResearcherRouter implements ApiHandler {
         out.flush();
     }
 
-    private static JsonNode body(ApiRequest request) {
-        if (request.body().length == 0) {
-            return ApiJson.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = ApiJson.MAPPER.readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw AlexException.badRequest("The request body must be a JSON object.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw AlexException.badRequest("The request body is not valid JSON.");
-        }
-    }
-
-    private static FeedQuery feedQuery(Map<String, String> query) {
-        int limit;
-        try {
-            limit = Integer.parseInt(query.getOrDefault("limit", "50"));
-        } catch (NumberFormatException e) {
-            throw AlexException.badRequest("limit must be a number between 1 and 200.");
-        }
+    private static FeedQuery feedQuery(ApiRequest request) {
+        Map<String, String> query = request.query();
+        int limit = request.limit(50, FeedQuery.MAX_LIMIT);
         return new FeedQuery(query.get("topic"), Boolean.parseBoolean(query.getOrDefault("unread", "false")),
                 query.get("cursor"), limit);
     }

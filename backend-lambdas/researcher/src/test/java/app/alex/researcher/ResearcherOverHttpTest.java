@@ -60,7 +60,7 @@ class ResearcherOverHttpTest {
         var api = new ApiRouter(kb, ApiKeys.parse(KEY));
         var research = new ResearcherRouter(researcher, ApiKeys.parse(KEY), Duration.ofMinutes(1), () -> Map.of("model", "extractive"));
         server = LocalApiServer.start("127.0.0.1", 0,
-                request -> ResearcherRouter.owns(request.path()) ? research.handle(request) : api.handle(request), null);
+                app.alex.api.RouteTable.join(api.routes(), research.routes()), null);
     }
 
     private JsonNode get(String path) throws Exception {

@@ -103,7 +103,7 @@ public record Settings(Backend backend, LanguageModel languageModel, Schedule sc
 
         @Override
         public String toString() {
-            return "LanguageModel[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+            return "LanguageModel[provider=" + provider + ", baseUrl=" + app.alex.research.llm.RedactedUrl.of(baseUrl) + ", model=" + model + ", apiKey="
                     + redact(apiKey) + ", bedrockProfile=" + bedrockProfile + ", bedrockRegion=" + bedrockRegion
                     + ", bedrockModel=" + bedrockModel + "]";
         }

@@ -3,6 +3,7 @@ package app.alex.cli.serve;
 import app.alex.api.ApiKeys;
 import app.alex.api.ApiHandler;
 import app.alex.api.ApiRouter;
+import app.alex.api.RouteTable;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
 import app.alex.researcher.ResearcherRouter;
@@ -37,10 +38,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for other machines).")
     String host;
 
-    @Option(names = "--rate", defaultValue = "50", description = "Requests per second per key, on average (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "50", description = "Requests per second per valid key, on average (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--burst", defaultValue = "100", description = "Requests allowed at once per key (default ${DEFAULT-VALUE}).")
+    @Option(names = "--burst", defaultValue = "100", description = "Requests allowed at once per valid key (default ${DEFAULT-VALUE}); failed authentications are throttled per address.")
     int burst;
 
     @Option(names = "--no-auth", description = "Serve without API keys (only allowed on a loopback address).")
@@ -64,8 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
         var api = new ApiRouter(backend.knowledgeBase(), keys);
         var research = new ResearcherRouter(researcher, keys, ResearchTimeLimit.fromEnvironment(System.getenv()), () -> Map.of(
                 "model", researcher.modelName(), "index", "lucene", "documents", backend.knowledgeBase().stats().documents()));
-        // One port for both, as the desktop's Remote mode expects: research routes to the researcher.
-        ApiHandler both = request -> ResearcherRouter.owns(request.path()) ? research.handle(request) : api.handle(request);
+        // One port for both, as the desktop's Remote mode expects: one route table over both.
+        ApiHandler both = RouteTable.join(api.routes(), research.routes());
         var server = LocalApiServer.start(host, port, both, new RateLimiter(rate, burst, System::nanoTime));
         scheduler.start();
         var stopped = new CountDownLatch(1);

@@ -300,6 +300,11 @@ public final class KnowledgeBaseJson {
         } catch (NumberFormatException e) {
             throw AlexException.badRequest("'limit' must be a whole number between 1 and " + DocumentQuery.MAX_LIMIT + ".");
         }
+        return documentQuery(params, limit);
+    }
+
+    /** The listing with a page size the transport already parsed (the HTTP edge's one limit parser). */
+    public static DocumentQuery documentQuery(Map<String, String> params, int limit) {
         var types = new LinkedHashSet<DocumentType>();
         strings(params.get("type")).forEach(t -> types.add(DocumentType.parse(t)));
         var tags = new LinkedHashSet<String>(strings(params.get("tags")));

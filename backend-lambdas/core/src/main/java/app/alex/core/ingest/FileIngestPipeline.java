@@ -142,11 +142,11 @@ public final class FileIngestPipeline {
         if (stream) {
             // A stream has no lasting name: the same content piped twice is one document, other content another.
             return new TextIngestRequest(DocumentIds.fromContent(DocumentIds.contentHash(extracted.text())),
-                    extracted.text(), extracted.title().isBlank() ? null : extracted.title(), source, options.type(),
+                    extracted.text(), extracted.title().isBlank() ? null : FieldLimits.clipTitle(extracted.title()), source, options.type(),
                     options.tags(), extracted.date().orElse(null), extracted.mediaType(), Map.of(), extracted.pages());
         }
         Instant date = extracted.date().orElseGet(() -> attributes.lastModifiedTime().toInstant());
-        String title = extracted.title().isBlank() ? name : extracted.title();
+        String title = FieldLimits.clipTitle(extracted.title().isBlank() ? name : extracted.title());
         return new TextIngestRequest(DocumentIds.fromSource(source), extracted.text(), title, source, options.type(),
                 options.tags(), date, extracted.mediaType(), Map.of(), extracted.pages());
     }

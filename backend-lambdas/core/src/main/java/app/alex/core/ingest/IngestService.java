@@ -65,6 +65,7 @@ public final class IngestService {
                     "The text has " + request.text().length() + " characters; the limit is " + MAX_TEXT_CHARS + ".");
         }
         requireValidPages(request.pages(), request.text().length());
+        FieldLimits.check(request.title(), request.source(), request.tags());
         String source = request.source() == null ? "" : request.source().strip();
         String id = DocumentIds.idFor(request);
         String title = DocumentIds.titleFor(request);

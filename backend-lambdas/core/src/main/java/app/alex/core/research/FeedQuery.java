@@ -9,9 +9,11 @@ package app.alex.core.research;
  * @param limit         page size, 1..200
  */
 public record FeedQuery(String topicOrTicker, boolean unreadOnly, String cursor, int limit) {
+    public static final int MAX_LIMIT = 200;
+
     public FeedQuery {
-        if (limit < 1 || limit > 200) {
-            throw app.alex.core.error.AlexException.badRequest("limit must be between 1 and 200.");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw app.alex.core.error.AlexException.badRequest("limit must be between 1 and " + MAX_LIMIT + ".");
         }
     }
 

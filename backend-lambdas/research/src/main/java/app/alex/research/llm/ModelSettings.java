@@ -79,7 +79,7 @@ public record ModelSettings(Provider provider, String openAiBaseUrl, String open
                 try {
                     base = URI.create(openAiBaseUrl.strip());
                 } catch (IllegalArgumentException e) {
-                    throw AlexException.badRequest("The model base URL is not a valid URL: " + openAiBaseUrl);
+                    throw AlexException.badRequest("The model base URL is not a valid URL: " + RedactedUrl.of(openAiBaseUrl));
                 }
                 yield Optional.of(new OpenAiCompatibleModel(new OpenAiCompatibleModel.Settings(base, openAiModel,
                         openAiApiKey, timeout)));
@@ -89,11 +89,11 @@ public record ModelSettings(Provider provider, String openAiBaseUrl, String open
         };
     }
 
-    /** For logs and health: never the key. */
+    /** For logs, health and the banner: never the key, nor credentials inside the base URL. */
     public String describe() {
         return switch (provider) {
             case NONE -> "extractive (no language model)";
-            case OPENAI -> openAiModel + " @ " + openAiBaseUrl;
+            case OPENAI -> openAiModel + " @ " + RedactedUrl.of(openAiBaseUrl == null ? null : openAiBaseUrl.strip());
             case BEDROCK -> (bedrockModelId == null ? BedrockConverseModel.DEFAULT_MODEL : bedrockModelId) + " (Bedrock "
                     + (bedrockRegion == null ? BedrockConverseModel.DEFAULT_REGION : bedrockRegion)
                     + (bedrockEndpoint == null ? "" : " at " + bedrockEndpoint) + ")";

@@ -39,9 +39,16 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             }
             String scheme = baseUrl.getScheme();
             if (!"http".equals(scheme) && !"https".equals(scheme)) {
-                throw AlexException.badRequest("The model's base URL must start with http:// or https://, not " + baseUrl + ".");
+                throw AlexException.badRequest("The model's base URL must start with http:// or https://, not " + RedactedUrl.of(baseUrl) + ".");
             }
             timeout = timeout == null ? Duration.ofSeconds(120) : timeout;
+        }
+
+        /** Never the key, nor credentials inside the URL (settings end up in logs). */
+        @Override
+        public String toString() {
+            return "Settings[baseUrl=" + RedactedUrl.of(baseUrl) + ", model=" + model + ", apiKey="
+                    + (apiKey == null || apiKey.isBlank() ? "none" : "***") + ", timeout=" + timeout + "]";
         }
     }
 
@@ -61,7 +68,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
 
     @Override
     public String name() {
-        return settings.model() + " @ " + settings.baseUrl();
+        return settings.model() + " @ " + RedactedUrl.of(settings.baseUrl());
     }
 
     @Override
@@ -79,11 +86,11 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             try {
                 response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpTimeoutException e) {
-                retryOrFail(attempt, null, "The language model at " + settings.baseUrl() + " did not answer within "
+                retryOrFail(attempt, null, "The language model at " + RedactedUrl.of(settings.baseUrl()) + " did not answer within "
                         + settings.timeout().toSeconds() + " s.");
                 continue;
             } catch (IOException e) {
-                retryOrFail(attempt, null, "Cannot reach the language model at " + settings.baseUrl()
+                retryOrFail(attempt, null, "Cannot reach the language model at " + RedactedUrl.of(settings.baseUrl())
                         + " (" + e.getClass().getSimpleName() + "). Is the server running?");
                 continue;
             } catch (InterruptedException e) {
@@ -102,7 +109,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
                 case 403 -> throw new AlexException(ErrorCode.FORBIDDEN,
                         "The language model server refused the API key (403)" + detail);
                 case 404 -> throw new AlexException(ErrorCode.BAD_REQUEST, "The language model server has no model '"
-                        + settings.model() + "' or no /chat/completions under " + settings.baseUrl() + " (404)" + detail);
+                        + settings.model() + "' or no /chat/completions under " + RedactedUrl.of(settings.baseUrl()) + " (404)" + detail);
                 default -> {
                     if (status >= 500) {
                         retryOrFail(attempt, retryAfter(response), "The language model server failed (" + status + ")" + detail);
