@@ -10,7 +10,7 @@ import app.alex.core.research.ResearchReport;
 import app.alex.core.research.ResearchStep;
 import app.alex.core.search.SearchHit;
 import app.alex.desktop.backend.BackendSession;
-import app.alex.desktop.backend.EmbeddedIngestor;
+import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.ingest.IngestItem;
 import app.alex.desktop.testing.FakeResearcher;
@@ -82,7 +82,7 @@ class WorkbenchEmbeddedTest {
     @Start
     void start(Stage stage) {
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, backend.dataDir().toString(),
-                backend.knowledgeBase(), researcher, new EmbeddedIngestor(backend.ingest()), null),
+                backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults());
     }
 

@@ -11,7 +11,7 @@ import app.alex.core.research.Citation;
 import app.alex.core.research.ResearchReport;
 import app.alex.core.research.ResearchStep;
 import app.alex.desktop.backend.BackendSession;
-import app.alex.desktop.backend.EmbeddedIngestor;
+import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.desktop.backend.Researchers;
 import app.alex.desktop.ingest.IngestItem;
 import app.alex.desktop.backend.ScheduledResearcher;
@@ -107,7 +107,7 @@ class WorkbenchResearchTest {
                 new KnowledgeBaseReportStore(backend.knowledgeBase()), List::of, ResearchAgent.Limits.standard(),
                 Clock.systemUTC());
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, backend.dataDir().toString(),
-                backend.knowledgeBase(), researcher, new EmbeddedIngestor(backend.ingest()), null),
+                backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults());
     }
 
@@ -180,7 +180,7 @@ class WorkbenchResearchTest {
         var scheduled = new ScheduledResearcher(service, job -> new ResearchScheduler(temp.resolve("schedule-" + System.nanoTime() + ".json"),
                 Clock.systemUTC(), java.time.Duration.ofHours(2), true, job));
         robot.interact(() -> app = TestWorkbench.show(new Stage(), settings -> new BackendSession(Settings.Mode.EMBEDDED,
-                backend.dataDir().toString(), backend.knowledgeBase(), scheduled, new EmbeddedIngestor(backend.ingest()), null),
+                backend.dataDir().toString(), backend.knowledgeBase(), scheduled, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults()));
         app.awaitHealthy();
         assertThat(robot.from(app.workbench.root()).lookup("#statusSchedule").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Next research ");
@@ -199,7 +199,7 @@ class WorkbenchResearchTest {
         Path watched = java.nio.file.Files.createDirectories(temp.resolve("watched-" + System.nanoTime()));
         robot.interact(() -> app.close());
         robot.interact(() -> app = TestWorkbench.show(new Stage(), settings -> new BackendSession(Settings.Mode.EMBEDDED,
-                backend.dataDir().toString(), backend.knowledgeBase(), researcher, new EmbeddedIngestor(backend.ingest()), null),
+                backend.dataDir().toString(), backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults().withWatchedFolders(List.of(watched.toString()))));
         app.awaitHealthy();
         var items = app.workbench.ingest().items();

@@ -139,4 +139,21 @@ class OpenApiContractTest {
         assertRequiredFields(document, "Document");
         assertThat(call("DELETE", "/documents/" + ingested.get("document_id").asText(), null, true).status()).isEqualTo(204);
     }
+
+    @Test
+    void anIngestWithPageSpansIsAcceptedAndItsPassagesCarryTheDeclaredChunkFields() throws Exception {
+        JsonNode ingested = json.readTree(call("POST", "/ingest", """
+                {"text": "Page one.\\n\\nPage two.", "metadata": {"source": "/paged"},
+                 "pages": [{"number": 1, "start": 0, "end": 9}, {"number": 2, "start": 11, "end": 20}]}""", true).body());
+        JsonNode document = json.readTree(router.handle(new ApiRequest("GET", "/documents/"
+                + ingested.get("document_id").asText(), Map.of("x-api-key", "k"), Map.of("include", "chunks"), null)).body());
+        ApiResponse badPages = call("POST", "/ingest", """
+                {"text": "Short.", "pages": [{"number": 1, "start": 0, "end": 99}]}""", true);
+
+        assertThat(document.get("chunks")).isNotEmpty().allSatisfy(chunk -> spec
+                .at("/components/schemas/Document/properties/chunks/items/required")
+                .forEach(field -> assertThat(chunk.has(field.asText())).as(field.asText()).isTrue()));
+        assertThat(document.get("chunks").get(0).get("page").asInt()).isEqualTo(1);
+        assertThat(badPages.status()).isEqualTo(400);
+    }
 }

@@ -49,6 +49,31 @@ public final class AlexCommand implements Runnable {
         return dataDir;
     }
 
+    private String apiUrl;
+    private String apiKey;
+
+    /** A remote knowledge base instead of a folder: the deployed API or another machine's {@code alex serve}. */
+    @Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Run against the Alex API at URL (the deployed API Gateway stage or 'alex serve') "
+                    + "instead of a folder (default: $ALEX_API_URL).")
+    void setApiUrl(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    @Option(names = "--api-key", paramLabel = "KEY", scope = ScopeType.INHERIT,
+            description = "The API key sent as x-api-key with --api-url (default: $ALEX_API_KEY).")
+    void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

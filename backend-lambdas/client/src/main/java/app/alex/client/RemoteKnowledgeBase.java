@@ -1,9 +1,10 @@
 package app.alex.client;
 
 import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.backend.KnowledgeBaseJson;
+import app.alex.core.extract.ExtractedDocument.PageSpan;
 import app.alex.core.document.ChunkRecord;
 import app.alex.core.document.DocumentRecord;
-import app.alex.core.document.DocumentType;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.index.DocumentPage;
@@ -13,32 +14,20 @@ import app.alex.core.ingest.DocumentIds;
 import app.alex.core.ingest.IngestResult;
 import app.alex.core.ingest.IngestStatus;
 import app.alex.core.ingest.TextIngestRequest;
-import app.alex.core.search.SearchHit;
-import app.alex.core.search.SearchMode;
 import app.alex.core.search.SearchRequest;
 import app.alex.core.search.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The knowledge base over HTTP: the deployed API Gateway or {@code alex serve}. Errors from the
@@ -76,31 +65,30 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
     /**
      * Stores the text; a text over {@link #PART_CHARS} is split at paragraph or sentence breaks into
      * parts stored as documents {@code <id>-part-1..n} (titles "... (part k of n)", attributes
-     * {@code part_of} and {@code part}), and parts left over from a longer earlier version are
-     * deleted. The result names the first part and counts the passages of all.
+     * {@code part_of} and {@code part}), each with the page spans that fall inside it, and parts
+     * left over from a longer earlier version are deleted. The result names the first part and
+     * counts the passages of all. The id and title are derived as the server would
+     * ({@link DocumentIds#idFor}, {@link DocumentIds#titleFor}).
      */
     @Override
     public IngestResult ingest(TextIngestRequest request) {
         if (request.text() == null || request.text().length() <= PART_CHARS) {
             return ingestOne(request);
         }
-        List<String> parts = split(request.text(), PART_CHARS);
-        String source = request.source() == null ? "" : request.source().strip();
-        String base = request.id() != null ? request.id()
-                : source.isEmpty() ? DocumentIds.fromContent(DocumentIds.contentHash(request.text())) : DocumentIds.fromSource(source);
-        String title = request.title() != null && !request.title().isBlank() ? request.title().strip()
-                : request.text().strip().lines().findFirst().orElse(base);
-        title = title.length() > 200 ? title.substring(0, 200) : title;
+        List<Part> parts = split(request.text(), request.pages(), PART_CHARS);
+        String base = DocumentIds.idFor(request);
+        String title = DocumentIds.titleFor(request);
         IngestResult first = null;
         int chunks = 0;
-        java.util.Set<IngestStatus> statuses = java.util.EnumSet.noneOf(IngestStatus.class);
+        Set<IngestStatus> statuses = EnumSet.noneOf(IngestStatus.class);
         for (int i = 0; i < parts.size(); i++) {
-            var attributes = new java.util.LinkedHashMap<>(request.attributes());
+            var attributes = new LinkedHashMap<>(request.attributes());
             attributes.put("part_of", base);
             attributes.put("part", (i + 1) + "/" + parts.size());
-            var result = ingestOne(new TextIngestRequest(base + "-part-" + (i + 1), parts.get(i),
+            Part part = parts.get(i);
+            var result = ingestOne(new TextIngestRequest(base + "-part-" + (i + 1), part.text(),
                     title + " (part " + (i + 1) + " of " + parts.size() + ")", request.source(), request.type(),
-                    request.tags(), request.date(), request.mediaType(), attributes));
+                    request.tags(), request.date(), request.mediaType(), attributes, part.pages()));
             first = first == null ? result : first;
             chunks += result.chunkCount();
             statuses.add(result.status());
@@ -115,131 +103,89 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
                 throw e;
             }
         }
-        IngestStatus status = statuses.size() == 1 ? statuses.iterator().next()
-                : statuses.equals(java.util.EnumSet.of(IngestStatus.CREATED)) ? IngestStatus.CREATED : IngestStatus.REPLACED;
-        return new IngestResult(first.source(), status, first.documentId(), title, chunks, null, null);
+        IngestStatus status = statuses.size() == 1 ? statuses.iterator().next() : IngestStatus.REPLACED;
+        return new IngestResult(request.source() == null || request.source().isBlank() ? first.documentId()
+                : request.source(), status, first.documentId(), title, chunks, null, null);
     }
 
-    /** Cuts at the last paragraph break (else sentence end, else space) before each limit. */
-    static List<String> split(String text, int limit) {
-        List<String> parts = new java.util.ArrayList<>();
+    /** One part of a long text, with its pages counted from the part's own start. */
+    record Part(String text, List<PageSpan> pages) {
+    }
+
+    /**
+     * Cuts at the last paragraph break (else sentence end, else space) before each limit; each part
+     * keeps the pages that overlap it, clipped and shifted to its own offsets, so its passages get
+     * the page numbers they would get in the whole text.
+     */
+    static List<Part> split(String text, List<PageSpan> pages, int limit) {
+        List<Part> parts = new ArrayList<>();
         int start = 0;
-        while (text.length() - start > limit) {
-            int end = start + limit;
-            int cut = text.lastIndexOf("\n\n", end);
-            if (cut <= start + limit / 2) {
-                cut = Math.max(text.lastIndexOf(". ", end), text.lastIndexOf(".\n", end)) + 1;
+        while (start < text.length()) {
+            int cut = text.length() - start > limit ? cut(text, start, limit) : text.length();
+            var partPages = new ArrayList<PageSpan>();
+            for (PageSpan page : pages) {
+                int from = Math.max(page.start(), start);
+                int to = Math.min(page.end(), cut);
+                if (from < to) {
+                    partPages.add(new PageSpan(page.number(), from - start, to - start));
+                }
             }
-            if (cut <= start + limit / 2) {
-                cut = text.lastIndexOf(' ', end);
-            }
-            if (cut <= start + limit / 2) {
-                cut = end;
-            }
-            parts.add(text.substring(start, cut));
+            parts.add(new Part(text.substring(start, cut), partPages));
             start = cut;
         }
-        parts.add(text.substring(start));
         return parts;
     }
 
+    /** Texts alone (the pages of a text without pages are none). */
+    static List<String> split(String text, int limit) {
+        return split(text, List.of(), limit).stream().map(Part::text).toList();
+    }
+
+    private static int cut(String text, int start, int limit) {
+        int end = start + limit;
+        int cut = text.lastIndexOf("\n\n", end);
+        if (cut <= start + limit / 2) {
+            cut = Math.max(text.lastIndexOf(". ", end), text.lastIndexOf(".\n", end)) + 1;
+        }
+        if (cut <= start + limit / 2) {
+            cut = text.lastIndexOf(' ', end);
+        }
+        if (cut <= start + limit / 2) {
+            cut = end;
+        }
+        return cut;
+    }
+
     private IngestResult ingestOne(TextIngestRequest request) {
-        ObjectNode body = json.createObjectNode();
-        body.put("text", request.text());
-        if (request.id() != null) {
-            body.put("id", request.id());
-        }
-        ObjectNode metadata = body.putObject("metadata");
-        request.attributes().forEach(metadata::put);
-        putIfPresent(metadata, "title", request.title());
-        putIfPresent(metadata, "source", request.source());
-        putIfPresent(metadata, "media_type", request.mediaType());
-        if (request.type() != null) {
-            metadata.put("type", request.type().wireName());
-        }
-        if (request.date() != null) {
-            metadata.put("date", request.date().toString());
-        }
-        ArrayNode tags = metadata.putArray("tags");
-        request.tags().forEach(tags::add);
-        JsonNode out = send("POST", "/ingest", body);
-        return new IngestResult(request.source() == null ? out.path("document_id").asText() : request.source(),
-                IngestStatus.valueOf(out.path("status").asText().toUpperCase(Locale.ROOT)), out.path("document_id").asText(),
-                out.path("title").asText(null), out.path("chunk_count").asInt(), null, null);
+        IngestResult result = KnowledgeBaseJson.ingestResult(send("POST", "/ingest",
+                json.valueToTree(KnowledgeBaseJson.ingestRequest(request))));
+        return request.source() == null || request.source().isBlank() ? result
+                : new IngestResult(request.source(), result.status(), result.documentId(), result.title(),
+                result.chunkCount(), result.errorCode(), result.error());
     }
 
     @Override
     public SearchResponse search(SearchRequest request) {
-        ObjectNode body = json.createObjectNode();
-        body.put("query", request.query());
-        body.put("top_k", request.topK());
-        body.put("mode", request.mode().wireName());
-        ObjectNode filter = body.putObject("filter");
-        var f = request.filter();
-        ArrayNode types = filter.putArray("types");
-        f.types().forEach(t -> types.add(t.wireName()));
-        ArrayNode tags = filter.putArray("tags");
-        f.tags().forEach(tags::add);
-        putIfPresent(filter, "source", f.sourcePrefix());
-        if (f.since() != null) {
-            filter.put("since", f.since().toString());
-        }
-        if (f.until() != null) {
-            filter.put("until", f.until().toString());
-        }
-        long start = System.nanoTime();
-        JsonNode out = send("POST", "/search", body);
-        var hits = new ArrayList<SearchHit>();
-        for (JsonNode hit : out.path("results")) {
-            hits.add(new SearchHit(hit.path("score").asDouble(),
-                    hit.path("relevance").isIntegralNumber() ? hit.path("relevance").asInt() : null, hit.path("document_id").asText(), hit.path("title").asText(),
-                    hit.path("source").asText(), DocumentType.parse(hit.path("type").asText(null)), strings(hit.path("tags")),
-                    instant(hit.path("date").asText(null)), hit.path("text").asText(), hit.path("page").asInt(),
-                    hit.path("chunk_index").asInt(), hit.path("start_offset").asInt(), hit.path("end_offset").asInt()));
-        }
-        return new SearchResponse(request.query(), SearchMode.parse(out.path("mode").asText(null)), hits,
-                (System.nanoTime() - start) / 1_000_000);
+        return KnowledgeBaseJson.searchResponse(send("POST", "/search",
+                json.valueToTree(KnowledgeBaseJson.searchRequest(request))));
     }
 
     @Override
     public DocumentPage documents(DocumentQuery query) {
-        var params = new StringBuilder("?limit=").append(query.limit());
-        if (query.cursor() != null) {
-            params.append("&cursor=").append(URLEncoder.encode(query.cursor(), StandardCharsets.UTF_8));
-        }
-        if (query.sort() == DocumentQuery.Sort.TITLE) {
-            params.append("&sort=title");
-        }
-        var f = query.filter();
-        if (!f.types().isEmpty()) {
-            params.append("&type=").append(f.types().iterator().next().wireName());
-        }
-        if (!f.tags().isEmpty()) {
-            params.append("&tags=").append(URLEncoder.encode(String.join(",", f.tags()), StandardCharsets.UTF_8));
-        }
-        if (f.sourcePrefix() != null) {
-            params.append("&source=").append(URLEncoder.encode(f.sourcePrefix(), StandardCharsets.UTF_8));
-        }
-        JsonNode out = send("GET", "/documents" + params, null);
-        var documents = new ArrayList<DocumentRecord>();
-        out.path("documents").forEach(d -> documents.add(document(d)));
-        return new DocumentPage(documents, out.path("next_cursor").isTextual() ? out.path("next_cursor").asText() : null);
+        var params = new StringBuilder();
+        KnowledgeBaseJson.documentQuery(query).forEach((name, value) -> params.append(params.isEmpty() ? '?' : '&')
+                .append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return KnowledgeBaseJson.documentPage(send("GET", "/documents" + params, null));
     }
 
     @Override
     public DocumentRecord document(String id) {
-        return document(send("GET", "/documents/" + encode(id), null));
+        return KnowledgeBaseJson.document(send("GET", "/documents/" + encode(id), null));
     }
 
     @Override
     public List<ChunkRecord> chunks(String id) {
-        JsonNode out = send("GET", "/documents/" + encode(id) + "?include=chunks", null);
-        var chunks = new ArrayList<ChunkRecord>();
-        for (JsonNode c : out.path("chunks")) {
-            chunks.add(new ChunkRecord(id, c.path("index").asInt(), c.path("text").asText(), c.path("page").asInt(),
-                    c.path("start_offset").asInt(), c.path("end_offset").asInt(), 0));
-        }
-        return chunks;
+        return KnowledgeBaseJson.chunks(send("GET", "/documents/" + encode(id) + "?include=chunks", null));
     }
 
     @Override
@@ -262,33 +208,8 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
         return new IndexStats(documents, chunks);
     }
 
-    private DocumentRecord document(JsonNode d) {
-        Map<String, String> attributes = new HashMap<>();
-        d.path("metadata").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
-        return new DocumentRecord(d.path("document_id").asText(), d.path("title").asText(), d.path("source").asText(),
-                DocumentType.parse(d.path("type").asText(null)), strings(d.path("tags")), instant(d.path("date").asText(null)),
-                instant(d.path("ingested_at").asText(null)), d.path("content_hash").asText(), d.path("chunk_count").asInt(),
-                d.path("char_count").asLong(), d.path("media_type").asText(null), attributes);
-    }
-
     private JsonNode send(String method, String path, JsonNode body) {
         return http.send(method, path, body);
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(field, value);
-        }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        var out = new ArrayList<String>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static Instant instant(String value) {
-        return value == null || value.isBlank() ? Instant.EPOCH : Instant.parse(value);
     }
 
     private static String encode(String id) {

@@ -5,9 +5,12 @@ import app.alex.api.ApiRouter;
 import app.alex.api.LocalApiServer;
 import app.alex.api.RateLimiter;
 import app.alex.core.chunk.SentenceChunker;
+import app.alex.core.document.ChunkRecord;
+import app.alex.core.document.DocumentRecord;
 import app.alex.core.document.DocumentType;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
+import app.alex.core.extract.ExtractedDocument.PageSpan;
 import app.alex.core.extract.FileExtractor;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.ingest.IngestService;
@@ -15,6 +18,7 @@ import app.alex.core.ingest.IngestStatus;
 import app.alex.core.ingest.TextIngestRequest;
 import app.alex.core.library.LibraryService;
 import app.alex.core.search.SearchFilter;
+import app.alex.core.search.SearchHit;
 import app.alex.core.search.SearchMode;
 import app.alex.core.search.SearchRequest;
 import app.alex.core.search.SearchService;
@@ -81,6 +85,74 @@ class RemoteKnowledgeBaseTest {
 
         assertThatThrownBy(() -> remote.document("annual-report-part-3")).isInstanceOf(AlexException.class);
         assertThat(remote.document("annual-report-part-2").title()).isEqualTo("Annual report (part 2 of 2)");
+    }
+
+    @Test
+    void passagesComeBackWithTheirTokenCountsAndPageNumbers() {
+        String page1 = "Revenue grew on data-center demand and pricing. ".repeat(60).strip();
+        String page2 = "Margins narrowed as the new process ramped. ".repeat(60).strip();
+        String text = page1 + "\n\n" + page2;
+        var stored = remote.ingest(new TextIngestRequest(null, text, "Paged", "/filings/paged.pdf", null, null, null,
+                "application/pdf", null, List.of(new PageSpan(1, 0, page1.length()),
+                new PageSpan(2, page1.length() + 2, text.length()))));
+
+        var chunks = remote.chunks(stored.documentId());
+
+        assertThat(chunks).allSatisfy(c -> assertThat(c.tokenCount()).as("token_count").isPositive());
+        assertThat(chunks).extracting(ChunkRecord::page).contains(1, 2).isSorted();
+        assertThat(chunks.getFirst().page()).isEqualTo(1);
+        assertThat(chunks.getLast().page()).isEqualTo(2);
+        var hits = remote.search(new SearchRequest("margins narrowed process", 10, SearchFilter.NONE, SearchMode.KEYWORD))
+                .results();
+        assertThat(hits).extracting(SearchHit::page).contains(2);
+        assertThat(hits).allSatisfy(h -> assertThat(h.page()).isEqualTo(chunks.get(h.chunkIndex()).page()));
+    }
+
+    @Test
+    void aListingFilteredByTwoTypesListsDocumentsOfBoth() {
+        remote.ingest(new TextIngestRequest(null, "A note on copper.", null, "/n/copper", DocumentType.NOTE, null, null,
+                null, null));
+        remote.ingest(new TextIngestRequest(null, "Research on nickel.", null, "/r/nickel", DocumentType.RESEARCH, null,
+                null, null, null));
+        remote.ingest(TextIngestRequest.of("A filing on zinc.", null, "/d/zinc"));
+
+        var listed = remote.documents(new DocumentQuery(new SearchFilter(Set.of(DocumentType.NOTE, DocumentType.RESEARCH),
+                null, null, null, null), null, 10, null)).documents();
+
+        assertThat(listed).extracting(DocumentRecord::source).containsExactlyInAnyOrder("/n/copper", "/r/nickel");
+    }
+
+    @Test
+    void aLongPagedTextGoesUpInPartsAndEveryPassageKeepsThePageItHasInTheWholeText() {
+        var pages = new java.util.ArrayList<PageSpan>();
+        var text = new StringBuilder();
+        for (int number = 1; number <= 60; number++) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            int start = text.length();
+            text.append(("Page " + number + " marker-p" + number + " discusses segment revenue and margins. ").repeat(160)
+                    .strip());
+            pages.add(new PageSpan(number, start, text.length()));
+        }
+        assertThat(text.length()).isGreaterThan(RemoteKnowledgeBase.PART_CHARS * 2);
+
+        var result = remote.ingest(new TextIngestRequest("paged-report", text.toString(), "Paged report", "/filings/p.pdf",
+                null, null, null, "application/pdf", null, pages));
+
+        int parts = Integer.parseInt(remote.document("paged-report-part-1").attributes().get("part").split("/")[1]);
+        assertThat(parts).isGreaterThanOrEqualTo(3);
+        assertThat(result.chunkCount()).isPositive();
+        long partStart = 0;
+        for (int part = 1; part <= parts; part++) {
+            for (ChunkRecord chunk : remote.chunks("paged-report-part-" + part)) {
+                long offset = partStart + chunk.startOffset();
+                int expected = pages.stream().filter(p -> p.start() <= offset).mapToInt(PageSpan::number).max().orElseThrow();
+                assertThat(chunk.page()).as("part %d passage %d", part, chunk.index()).isEqualTo(expected);
+            }
+            partStart += remote.document("paged-report-part-" + part).charCount();
+        }
+        assertThat(partStart).isEqualTo(text.length());
     }
 
     @Test

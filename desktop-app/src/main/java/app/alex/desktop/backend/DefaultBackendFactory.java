@@ -2,7 +2,6 @@ package app.alex.desktop.backend;
 
 import app.alex.client.RemoteKnowledgeBase;
 import app.alex.core.error.AlexException;
-import app.alex.core.extract.FileExtractor;
 import app.alex.core.research.Researcher;
 import app.alex.desktop.config.Settings;
 import app.alex.embedded.DataFolders;
@@ -35,7 +34,7 @@ public final class DefaultBackendFactory implements BackendFactory {
                 try {
                     Researcher researcher = researchers.create(settings, embedded.knowledgeBase());
                     yield new BackendSession(Settings.Mode.EMBEDDED, dir.toString(), embedded.knowledgeBase(), researcher,
-                            new EmbeddedIngestor(embedded.ingest()), embedded);
+                            new PipelineIngestor(embedded.knowledgeBase()), embedded);
                 } catch (RuntimeException e) {
                     embedded.close();
                     throw e;
@@ -46,7 +45,7 @@ public final class DefaultBackendFactory implements BackendFactory {
                 var remote = new RemoteKnowledgeBase(uri, backend.apiKey(), REMOTE_TIMEOUT);
                 Researcher researcher = researchers.create(settings, remote);
                 yield new BackendSession(Settings.Mode.REMOTE, uri.toString(), remote, researcher,
-                        new RemoteIngestor(remote, new FileExtractor()), remote);
+                        new PipelineIngestor(remote), remote);
             }
         };
     }

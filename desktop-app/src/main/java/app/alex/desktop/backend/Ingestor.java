@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Files, folders and pasted text into the knowledge base, whichever backend holds it: embedded
- * mode runs the ingest use case in-process; remote mode extracts text here and sends only text.
+ * Files, folders and pasted text into the knowledge base, whichever backend holds it; files go
+ * through the core's one file pipeline either way ({@link PipelineIngestor}).
  */
 public interface Ingestor {
 

@@ -5,6 +5,7 @@ import app.alex.core.ingest.BatchSummary;
 import app.alex.core.ingest.IngestListener;
 import app.alex.core.ingest.IngestOptions;
 import app.alex.core.ingest.IngestResult;
+import app.alex.core.ingest.DocumentIds;
 import app.alex.core.ingest.TextIngestRequest;
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.backend.Ingestor;
@@ -112,10 +113,10 @@ public final class IngestViewModel {
             notifier.error("The text is empty: paste something to ingest.");
             return;
         }
-        String name = title == null || title.isBlank() ? firstLine(text) : title.strip();
-        var row = new IngestItem(IngestItem.Kind.TEXT, "pasted text", name);
         var request = new TextIngestRequest(null, text, title == null || title.isBlank() ? null : title.strip(), null,
                 DocumentType.NOTE, tagList(), null, "text/markdown", null);
+        // The row shows the title the knowledge base will give it, derived in the one place that derives titles.
+        var row = new IngestItem(IngestItem.Kind.TEXT, "pasted text", DocumentIds.titleFor(request));
         enqueue(new Job(List.of(row), List.of(), request, options()));
     }
 
@@ -317,11 +318,6 @@ public final class IngestViewModel {
     private List<String> tagList() {
         String value = tags.get() == null ? "" : tags.get();
         return Arrays.stream(value.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("Pasted text").replaceFirst("^#+\\s*", "");
-        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
     }
 
     /** Receives progress on the ingest thread and applies it on the FX thread. */

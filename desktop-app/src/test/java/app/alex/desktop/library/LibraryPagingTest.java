@@ -4,7 +4,7 @@ import app.alex.core.document.DocumentRecord;
 import app.alex.core.research.Researcher;
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.backend.BackendSession;
-import app.alex.desktop.backend.RemoteIngestor;
+import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.desktop.backend.UnavailableResearcher;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.testing.InMemoryKnowledgeBase;
@@ -40,7 +40,7 @@ class LibraryPagingTest {
         var kb = new InMemoryKnowledgeBase().withDocuments(DOCUMENTS);
         Researcher researcher = new UnavailableResearcher();
         var connection = new BackendConnection(settings -> new BackendSession(Settings.Mode.EMBEDDED, "memory", kb,
-                researcher, new RemoteIngestor(kb, null), null), executor);
+                researcher, new PipelineIngestor(kb), null), executor);
         model = new LibraryViewModel(connection, executor, Notifier.NONE, PAGE);
         var view = new LibraryView(model, new Navigator() {
             @Override

@@ -1,7 +1,7 @@
 package app.alex.desktop.research;
 
 import app.alex.desktop.backend.BackendSession;
-import app.alex.desktop.backend.RemoteIngestor;
+import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.desktop.backend.UnavailableResearcher;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.testing.InMemoryKnowledgeBase;
@@ -32,7 +32,7 @@ class ResearchUnavailableTest {
     void start(Stage stage) {
         var kb = new InMemoryKnowledgeBase();
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, "memory", kb,
-                new UnavailableResearcher(), new RemoteIngestor(kb, null), null), temp.resolve("config"), Settings.defaults());
+                new UnavailableResearcher(), new PipelineIngestor(kb), null), temp.resolve("config"), Settings.defaults());
     }
 
     @Stop

@@ -3,11 +3,10 @@ package app.alex.desktop.settings;
 import app.alex.api.ApiKeys;
 import app.alex.api.ApiRouter;
 import app.alex.api.LocalApiServer;
-import app.alex.core.extract.FileExtractor;
 import app.alex.core.search.SearchHit;
 import app.alex.desktop.backend.BackendSession;
 import app.alex.desktop.backend.DefaultBackendFactory;
-import app.alex.desktop.backend.RemoteIngestor;
+import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.desktop.backend.UnavailableResearcher;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.SettingsStore;
@@ -78,7 +77,7 @@ class SettingsRemoteTest {
         var remote = new DefaultBackendFactory((settings, kb) -> new FakeResearcher(kb));
         app = TestWorkbench.show(stage, settings -> settings.backend().mode() == Settings.Mode.REMOTE ? remote.open(settings)
                 : new BackendSession(Settings.Mode.EMBEDDED, "memory", local, new UnavailableResearcher(),
-                new RemoteIngestor(local, new FileExtractor()), null), configDir, Settings.defaults());
+                new PipelineIngestor(local), null), configDir, Settings.defaults());
     }
 
     @Stop

@@ -3,7 +3,7 @@ package app.alex.desktop.shell;
 import app.alex.core.research.ResearchReport;
 import app.alex.core.research.ResearchStep;
 import app.alex.desktop.backend.BackendSession;
-import app.alex.desktop.backend.RemoteIngestor;
+import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.core.index.DocumentQuery;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.WindowState;
@@ -54,7 +54,7 @@ class WorkbenchFindingsTest {
         var kb = new InMemoryKnowledgeBase();
         researcher = new FakeResearcher(kb);
         app = TestWorkbench.show(stage, settings -> new BackendSession(Settings.Mode.EMBEDDED, "memory", kb,
-                researcher, new RemoteIngestor(kb, null), null), temp.resolve("config"), Settings.defaults());
+                researcher, new PipelineIngestor(kb), null), temp.resolve("config"), Settings.defaults());
     }
 
     @Stop

@@ -2,7 +2,7 @@ package app.alex.desktop.testing;
 
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.backend.BackendSession;
-import app.alex.desktop.backend.RemoteIngestor;
+import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.desktop.backend.UnavailableResearcher;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.ui.Navigator;
@@ -31,6 +31,6 @@ public final class MemorySessions {
 
     public static BackendConnection connection(InMemoryKnowledgeBase kb, TaskExecutor executor) {
         return new BackendConnection(settings -> new BackendSession(Settings.Mode.EMBEDDED, "memory", kb,
-                new UnavailableResearcher(), new RemoteIngestor(kb, null), null), executor);
+                new UnavailableResearcher(), new PipelineIngestor(kb), null), executor);
     }
 }

@@ -17,7 +17,7 @@ public final class CompactCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (var backend = Backends.open(spec)) {
+        try (var backend = Backends.openEmbedded(spec, "compact")) {
             long start = System.nanoTime();
             backend.index().compact();
             var stats = backend.knowledgeBase().stats();

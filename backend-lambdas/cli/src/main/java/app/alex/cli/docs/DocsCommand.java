@@ -5,6 +5,7 @@ import app.alex.cli.CliErrors;
 import app.alex.cli.FilterOptions;
 import app.alex.cli.Json;
 import app.alex.cli.Printable;
+import app.alex.core.backend.KnowledgeBaseJson;
 import app.alex.core.document.ChunkRecord;
 import app.alex.core.document.DocumentRecord;
 import app.alex.core.error.AlexException;
@@ -20,10 +21,8 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code alex docs list|show|rm}: what the knowledge base holds. */
@@ -77,19 +76,16 @@ public final class DocsCommand implements Runnable {
             try (var backend = Backends.open(spec)) {
                 String page = cursor;
                 do {
-                    DocumentPage result = backend.library().list(new DocumentQuery(filters.toFilter(), page, limit, order));
+                    DocumentPage result = backend.knowledgeBase().documents(new DocumentQuery(filters.toFilter(), page, limit, order));
                     documents.addAll(result.documents());
                     page = result.nextCursor();
                 } while (all && page != null);
                 next = page;
-                total = backend.library().stats().documents();
+                total = backend.knowledgeBase().stats().documents();
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                var body = new LinkedHashMap<String, Object>();
-                body.put("documents", documents.stream().map(app.alex.api.ApiViews::document).toList());
-                body.put("next_cursor", next);
-                Json.print(out, body);
+                Json.print(out, KnowledgeBaseJson.documentPage(new DocumentPage(documents, next)));
                 return 0;
             }
             if (documents.isEmpty()) {
@@ -131,23 +127,12 @@ public final class DocsCommand implements Runnable {
             DocumentRecord document;
             List<ChunkRecord> passages;
             try (var backend = Backends.open(spec)) {
-                document = backend.library().get(id);
-                passages = backend.library().chunks(id);
+                document = backend.knowledgeBase().document(id);
+                passages = backend.knowledgeBase().chunks(id);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                var body = app.alex.api.ApiViews.document(document);
-                body.put("chunks", passages.stream().map(c -> {
-                    var item = new LinkedHashMap<String, Object>();
-                    item.put("index", c.index());
-                    item.put("page", c.page());
-                    item.put("start_offset", c.startOffset());
-                    item.put("end_offset", c.endOffset());
-                    item.put("token_count", c.tokenCount());
-                    item.put("text", c.text());
-                    return item;
-                }).toList());
-                Json.print(out, body);
+                Json.print(out, KnowledgeBaseJson.document(document, passages));
                 return 0;
             }
             out.println(Printable.line(document.title()));
@@ -191,7 +176,7 @@ public final class DocsCommand implements Runnable {
             try (var backend = Backends.open(spec)) {
                 for (String id : ids) {
                     try {
-                        backend.library().delete(id);
+                        backend.knowledgeBase().delete(id);
                         out.println("deleted " + id);
                     } catch (AlexException e) {
                         missing++;

@@ -5,6 +5,7 @@ import app.alex.cli.CliErrors;
 import app.alex.cli.Json;
 import app.alex.cli.Printable;
 import app.alex.core.document.DocumentType;
+import app.alex.core.error.ErrorCode;
 import app.alex.core.ingest.BatchSummary;
 import app.alex.core.ingest.IngestListener;
 import app.alex.core.ingest.IngestOptions;
@@ -81,7 +82,7 @@ public final class IngestCommand implements Callable<Integer> {
             IngestListener listener = terminal ? new ProgressBar(err, System::nanoTime)
                     : json ? new QuietListener() : new PlainListener(out, err);
             IngestListener cancellable = new CancellableListener(listener, cancelled);
-            summary = backend.ingest().ingestPaths(paths, options, cancellable);
+            summary = backend.knowledgeBase().files().ingestPaths(paths, options, cancellable);
             if (listener instanceof ProgressBar bar) {
                 bar.finish();
             }
@@ -129,6 +130,14 @@ public final class IngestCommand implements Callable<Integer> {
         return item;
     }
 
+    /** ", 7 skipped (unsupported type)", or only the count when some were skipped for another reason (a link loop). */
+    private static String skipped(BatchSummary summary) {
+        long skipped = summary.count(IngestStatus.SKIPPED);
+        boolean allUnsupported = summary.results().stream().filter(r -> r.status() == IngestStatus.SKIPPED)
+                .allMatch(r -> r.errorCode() == ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        return skipped == 0 ? "" : ", " + skipped + " skipped" + (allUnsupported ? " (unsupported type)" : "");
+    }
+
     private static void printSummary(PrintWriter out, BatchSummary summary, double seconds) {
         int embedded = summary.results().stream()
                 .filter(r -> r.status() == IngestStatus.CREATED || r.status() == IngestStatus.REPLACED)
@@ -137,7 +146,7 @@ public final class IngestCommand implements Callable<Integer> {
                 summary.cancelled() ? "Cancelled" : "Done", ProgressBar.formatDuration(java.time.Duration.ofMillis((long) (seconds * 1000))),
                 summary.count(IngestStatus.CREATED), summary.count(IngestStatus.UNCHANGED),
                 summary.count(IngestStatus.REPLACED), summary.count(IngestStatus.FAILED),
-                summary.count(IngestStatus.SKIPPED) > 0 ? ", " + summary.count(IngestStatus.SKIPPED) + " skipped (unsupported type)" : "",
+                skipped(summary),
                 embedded, embedded / Math.max(seconds, 1e-9));
         if (!summary.failures().isEmpty()) {
             out.println("Failed:");

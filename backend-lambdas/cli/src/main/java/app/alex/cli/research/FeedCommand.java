@@ -5,7 +5,6 @@ import app.alex.cli.Json;
 import app.alex.core.research.FeedQuery;
 import app.alex.core.research.ResearchJson;
 import app.alex.core.research.ResearchReport;
-import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ public final class FeedCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         try (var backend = Backends.open(spec);
-             var researcher = EmbeddedResearch.open(backend, ModelSettings.NONE, List::of)) {
+             var researcher = backend.researcher(ModelSettings.NONE)) {
             if (id != null) {
                 ResearchReport report = researcher.report(id);
                 researcher.markRead(id, true);

@@ -4,7 +4,6 @@ import app.alex.cli.Backends;
 import app.alex.cli.Json;
 import app.alex.core.research.ResearchJson;
 import app.alex.core.research.ResearchReport;
-import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.llm.ModelSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,9 +37,10 @@ public final class ResearchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var settings = ModelSettings.fromEnvironment(System.getenv());
         try (var backend = Backends.open(spec);
-             var researcher = EmbeddedResearch.open(backend, settings, List::of)) {
+             var researcher = backend.researcher(settings)) {
             if (!quiet) {
-                err.println("Researching with " + settings.describe() + " ...");
+                err.println("Researching with " + (Backends.remote(spec) ? "the researcher at " + backend.location()
+                        : settings.describe()) + " ...");
                 err.flush();
             }
             ResearchReport report = researcher.research(String.join(" ", topic), step -> {

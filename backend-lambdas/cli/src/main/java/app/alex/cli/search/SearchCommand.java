@@ -4,6 +4,7 @@ import app.alex.cli.Backends;
 import app.alex.cli.FilterOptions;
 import app.alex.cli.Json;
 import app.alex.cli.Printable;
+import app.alex.core.backend.KnowledgeBaseJson;
 import app.alex.core.search.SearchHit;
 import app.alex.core.search.SearchMode;
 import app.alex.core.search.SearchRequest;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class SearchCommand implements Callable<Integer> {
         var request = new SearchRequest(String.join(" ", words), topK, filters.toFilter(), SearchMode.parse(mode));
         SearchResponse response;
         try (var backend = Backends.open(spec)) {
-            response = backend.search().search(request);
+            response = backend.knowledgeBase().search(request);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -60,12 +60,9 @@ public final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The API's own response shape, so a script reads the command line and the server alike. */
     static Map<String, Object> toJson(SearchResponse response) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("query", response.query());
-        body.put("mode", response.mode().wireName());
-        body.put("results", response.results().stream().map(app.alex.api.ApiViews::searchHit).toList());
-        return body;
+        return KnowledgeBaseJson.searchResponse(response);
     }
 
     private static void print(PrintWriter out, SearchResponse response) {

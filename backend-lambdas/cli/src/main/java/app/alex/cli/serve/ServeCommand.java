@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (keys.isEmpty() && !InetAddress.getByName(host).isLoopbackAddress()) {
             throw AlexException.badRequest("--no-auth is only allowed on a loopback address, not " + host + ".");
         }
-        var backend = Backends.open(spec);
+        var backend = Backends.openEmbedded(spec, "serve");
         var model = ModelSettings.fromEnvironment(System.getenv());
         var schedule = EmbeddedResearch.ScheduleSettings.fromEnvironment(System.getenv());
         var researcher = EmbeddedResearch.open(backend, model, schedule::watchlist);

@@ -2,9 +2,11 @@ package app.alex.core.backend;
 
 import app.alex.core.document.ChunkRecord;
 import app.alex.core.document.DocumentRecord;
+import app.alex.core.extract.FileExtractor;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.IndexStats;
+import app.alex.core.ingest.FileIngestPipeline;
 import app.alex.core.ingest.IngestResult;
 import app.alex.core.ingest.TextIngestRequest;
 import app.alex.core.search.SearchRequest;
@@ -39,6 +41,19 @@ public interface KnowledgeBase extends AutoCloseable {
     void delete(String id);
 
     IndexStats stats();
+
+    /**
+     * Files into this knowledge base through the one file pipeline: extracted on this machine, each
+     * file's text stored by {@link #ingest} with its page spans (remote mode sends only text). The
+     * in-process knowledge base overrides it to embed with per-batch progress and cancellation.
+     */
+    default FileIngestPipeline files() {
+        return new FileIngestPipeline(new FileExtractor(), (request, listener) -> {
+            IngestResult result = ingest(request);
+            listener.chunksEmbedded(result.chunkCount());
+            return result;
+        });
+    }
 
     @Override
     default void close() {

@@ -5,6 +5,7 @@ import app.alex.core.document.DocumentRecord;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.IndexStats;
+import app.alex.core.ingest.FileIngestPipeline;
 import app.alex.core.ingest.IngestResult;
 import app.alex.core.ingest.IngestService;
 import app.alex.core.ingest.TextIngestRequest;
@@ -60,5 +61,11 @@ public final class ServiceKnowledgeBase implements KnowledgeBase {
     @Override
     public IndexStats stats() {
         return library.stats();
+    }
+
+    /** Files embedded in-process: progress per embedding batch, cancellable between batches. */
+    @Override
+    public FileIngestPipeline files() {
+        return ingest.files();
     }
 }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 /** Document identity: stable ids from sources, content hashes for change detection. */
 public final class DocumentIds {
+    /** A title taken from the first line is cut to this many characters. */
+    public static final int MAX_DERIVED_TITLE = 120;
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private DocumentIds() {
@@ -23,6 +25,34 @@ public final class DocumentIds {
     /** Text with no source is identified by its content: the same text ingested twice is one document. */
     public static String fromContent(String contentHash) {
         return "t" + contentHash.substring(0, 24);
+    }
+
+    /**
+     * The id a text gets wherever it is stored (in-process, by the API, by the remote client that
+     * splits it into parts): the caller's id, else from the source, else from the content.
+     */
+    public static String idFor(TextIngestRequest request) {
+        if (request.id() != null) {
+            return requireValid(request.id());
+        }
+        String source = request.source() == null ? "" : request.source().strip();
+        return source.isEmpty() ? fromContent(contentHash(request.text())) : fromSource(source);
+    }
+
+    /** The title a text gets: the caller's title, else its first non-empty line (without a heading mark). */
+    public static String titleFor(TextIngestRequest request) {
+        if (request.title() != null && !request.title().isBlank()) {
+            return request.title().strip();
+        }
+        for (String line : request.text().strip().split("\\R", 20)) {
+            String candidate = line.replaceFirst("^#+\\s*", "").strip();
+            if (!candidate.isEmpty()) {
+                return candidate.length() > MAX_DERIVED_TITLE ? candidate.substring(0, MAX_DERIVED_TITLE - 3) + "..."
+                        : candidate;
+            }
+        }
+        String source = request.source() == null ? "" : request.source().strip();
+        return source.isEmpty() ? "Untitled" : source;
     }
 
     public static String contentHash(String text) {

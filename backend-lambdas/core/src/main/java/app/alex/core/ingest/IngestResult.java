@@ -21,7 +21,12 @@ public record IngestResult(String source, IngestStatus status, String documentId
     }
 
     public static IngestResult skipped(String source, String reason) {
-        return new IngestResult(source, IngestStatus.SKIPPED, null, null, 0, ErrorCode.UNSUPPORTED_MEDIA_TYPE, reason);
+        return skipped(source, ErrorCode.UNSUPPORTED_MEDIA_TYPE, reason);
+    }
+
+    /** Left out on purpose (not a failure): {@code code} says why, {@code reason} says it to a person. */
+    public static IngestResult skipped(String source, ErrorCode code, String reason) {
+        return new IngestResult(source, IngestStatus.SKIPPED, null, null, 0, code, reason);
     }
 
     public boolean stored() {

@@ -1,6 +1,7 @@
 package app.alex.core.ingest;
 
 import app.alex.core.document.DocumentType;
+import app.alex.core.extract.ExtractedDocument.PageSpan;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +19,23 @@ import java.util.Map;
  * @param date       the document's own date; null means now
  * @param mediaType  text/plain, text/markdown...; null means text/plain
  * @param attributes other metadata to keep as strings
+ * @param pages      page spans into {@code text} (a PDF's pages), so every passage keeps its page
+ *                   number wherever the text is stored; empty for formats without pages
  */
 public record TextIngestRequest(String id, String text, String title, String source, DocumentType type,
-                                List<String> tags, Instant date, String mediaType, Map<String, String> attributes) {
+                                List<String> tags, Instant date, String mediaType, Map<String, String> attributes,
+                                List<PageSpan> pages) {
 
     public TextIngestRequest {
         tags = tags == null ? List.of() : List.copyOf(tags);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        pages = pages == null ? List.of() : List.copyOf(pages);
+    }
+
+    /** Text without pages (notes, reports, the seed API's body). */
+    public TextIngestRequest(String id, String text, String title, String source, DocumentType type,
+                             List<String> tags, Instant date, String mediaType, Map<String, String> attributes) {
+        this(id, text, title, source, type, tags, date, mediaType, attributes, List.of());
     }
 
     public static TextIngestRequest of(String text, String title, String source) {

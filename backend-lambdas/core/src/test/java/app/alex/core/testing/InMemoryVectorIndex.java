@@ -83,7 +83,7 @@ public final class InMemoryVectorIndex implements VectorIndex {
     }
 
     private static double overlap(String query, String text) {
-        var words = Set.of(text.toLowerCase(Locale.ROOT).split("\\W+"));
+        var words = Set.copyOf(java.util.Arrays.asList(text.toLowerCase(Locale.ROOT).split("\\W+"))); // a passage repeats words
         double hits = 0;
         for (String word : query.toLowerCase(Locale.ROOT).split("\\W+")) {
             if (!word.isEmpty() && words.contains(word)) {
