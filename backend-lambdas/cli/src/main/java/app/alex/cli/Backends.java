@@ -114,7 +114,11 @@ public final class Backends {
         URI uri = apiUri(url);
         String key = root(spec) instanceof AlexCommand alex && alex.apiKey() != null ? alex.apiKey()
                 : System.getenv(API_KEY_ENV);
-        return new Remote(uri, key, new RemoteKnowledgeBase(uri, key, REMOTE_TIMEOUT));
+        // A cold cloud embedding model answers 503 with Retry-After: say what the command waits for.
+        var err = spec.commandLine().getErr();
+        var knowledgeBase = new RemoteKnowledgeBase(uri, key, REMOTE_TIMEOUT)
+                .onRetry(status -> err.println("alex: " + Printable.line(status.describe())));
+        return new Remote(uri, key, knowledgeBase);
     }
 
     /** The embedded backend only, for commands that work on the folder itself (compact, serve). */

@@ -85,6 +85,40 @@ class RemoteCliTest {
     }
 
     @Test
+    void aColdCloudEmbeddingModelIsWaitedForWithALineSayingWhyAndTheSearchThenAnswers() throws Exception {
+        // A stand-in for the cloud API whose embedding model is starting: one 503 with Retry-After, then the answer.
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        var cold = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        cold.createContext("/search", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                boolean first = calls.getAndIncrement() == 0;
+                String body = first
+                        ? "{\"error\":{\"code\":\"unavailable\",\"message\":\"The cloud embedding model is starting; try again in 1 s.\"}}"
+                        : "{\"query\":\"gpu\",\"mode\":\"hybrid\",\"results\":[],\"took_ms\":1}";
+                if (first) {
+                    exchange.getResponseHeaders().set("Retry-After", "1");
+                }
+                exchange.getResponseHeaders().set("content-type", "application/json");
+                byte[] out = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(first ? 503 : 200, out.length);
+                exchange.getResponseBody().write(out);
+            }
+        });
+        cold.start();
+        try {
+            Run search = alex("--api-url", "http://127.0.0.1:" + cold.getAddress().getPort(), "--api-key", "K", "search", "gpu");
+
+            assertThat(search.exitCode()).as(search.err()).isZero();
+            assertThat(search.err()).contains("alex: Waiting 1 s, then trying again (2 of")
+                    .contains("The cloud embedding model is starting");
+            assertThat(calls).hasValue(2);
+        } finally {
+            cold.stop(0);
+        }
+    }
+
+    @Test
     void ingestingAPdfRemotelyThenSearchingWithJsonGivesEachHitTheRealPageOfItsPassage() throws Exception {
         Path pdf = SamplePdfs.write(tmp.resolve("report.pdf"), SamplePdfs.reportPages(4, 11), "Annual Report", null);
 
