@@ -152,7 +152,7 @@ class RemoteCliTest {
 
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(document.path("title").asText()).isEqualTo("Annual Report");
-        assertThat(document.path("tags")).extracting(JsonNode::asText).containsExactly("nvda") // as typed;
+        assertThat(document.path("tags")).extracting(JsonNode::asText).containsExactly("nvda"); // as typed
         JsonNode chunks = JSON.readTree(show.out()).path("chunks");
         assertThat(chunks).isNotEmpty().allSatisfy(c -> {
             assertThat(c.path("page").asInt()).isBetween(1, 2);

@@ -153,7 +153,7 @@ public abstract class FileIngestContract {
         assertThat(stored.values()).extracting(Stored::mediaType).containsExactlyInAnyOrder("application/pdf",
                 "text/html", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/markdown");
         assertThat(stored.values()).allSatisfy(d -> {
-            assertThat(d.tags()).containsExactlyInAnyOrder("nvda", "Copper") // as typed, trimmed;
+            assertThat(d.tags()).containsExactlyInAnyOrder("nvda", "Copper"); // as typed, trimmed
             assertThat(d.id()).isEqualTo(DocumentIds.fromSource(d.source()));
         });
         assertThat(stored.get(files.resolve("update.html").toString()).passages()).extracting(Passage::text)
