@@ -7,8 +7,6 @@ import app.alex.api.LocalApiServer;
 import app.alex.api.RateLimiter;
 import app.alex.api.RouteTable;
 import app.alex.core.extract.SamplePdfs;
-import app.alex.core.testing.HashingEmbedder;
-import app.alex.core.testing.WordTokenizer;
 import app.alex.embedded.EmbeddedBackend;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.ResearchService;
@@ -48,7 +46,8 @@ class RemoteCliTest {
 
     @BeforeEach
     void serve() throws Exception {
-        server = EmbeddedBackend.open(tmp.resolve("server-kb"), new HashingEmbedder(), WordTokenizer::new);
+        // The real MiniLM: the extractive brief cites only passages close in meaning to the topic.
+        server = EmbeddedBackend.open(tmp.resolve("server-kb"));
         researcher = EmbeddedResearch.open(server, ModelSettings.NONE, List::of);
         var keys = ApiKeys.parse("K");
         var api = new ApiRouter(server.knowledgeBase(), keys);
