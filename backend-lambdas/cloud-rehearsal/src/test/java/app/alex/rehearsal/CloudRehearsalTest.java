@@ -132,7 +132,8 @@ class CloudRehearsalTest {
         // 2. Search it through the search Lambda.
         List<SearchHit> hits = desktop.search(SearchRequest.of("iPhone net sales by category", 5)).results();
         assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.source()).isEqualTo(filing.toAbsolutePath().toString()));
-        assertThat(hits.getFirst().text()).containsIgnoringCase("iPhone");
+        assertThat(hits).as("the fake endpoint's vectors are hashed word pieces: some hit shares the query's words")
+                .anySatisfy(h -> assertThat(h.text()).containsIgnoringCase("iPhone"));
 
         // The gateway refuses a caller without the usage plan's key before any Lambda runs.
         int invocations = gateway.invocations();
