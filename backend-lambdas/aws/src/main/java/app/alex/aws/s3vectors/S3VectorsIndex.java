@@ -315,13 +315,31 @@ public final class S3VectorsIndex implements VectorIndex {
         int topK = S3VectorsFilters.needsPostFilter(query.filter()) ? MAX_TOP_K : query.topK();
         List<Float> queryVector = floats(query.vector());
         Document filter = S3VectorsFilters.forChunks(query.filter());
+        // A document replaced twice between the query and the record read has moved past every
+        // version the query saw (both deleted or about to be): ask again, a few times at most.
+        Attempt attempt = null;
+        for (int i = 0; i < SEARCH_ATTEMPTS && (attempt == null || attempt.outrun()); i++) {
+            attempt = searchOnce(query, topK, queryVector, filter);
+        }
+        List<ScoredChunk> out = attempt.chunks();
+        return out.size() > query.topK() ? List.copyOf(out.subList(0, query.topK())) : out;
+    }
+
+    /** How many times a search is asked again when replacements outran it. */
+    static final int SEARCH_ATTEMPTS = 3;
+
+    /** One query's chunks, and whether some document's versions all went stale while it ran. */
+    private record Attempt(List<ScoredChunk> chunks, boolean outrun) {
+    }
+
+    private Attempt searchOnce(IndexQuery query, int topK, List<Float> queryVector, Document filter) {
         List<QueryOutputVector> hits = call("searching", () -> client.queryVectors(r -> r
                 .vectorBucketName(bucket).indexName(indexName)
                 .queryVector(VectorData.fromFloat32(queryVector))
                 .topK(topK).filter(filter)
                 .returnMetadata(true).returnDistance(true))).vectors();
         if (hits.isEmpty()) {
-            return List.of();
+            return new Attempt(List.of(), false);
         }
         var versionsSeen = new LinkedHashMap<String, Set<String>>();
         for (QueryOutputVector hit : hits) {
@@ -331,6 +349,7 @@ public final class S3VectorsIndex implements VectorIndex {
         }
         // One GetVectors call (top k <= 100 documents) tells each document's current version.
         Map<String, StoredRecord> records = records(List.copyOf(versionsSeen.keySet()), "searching");
+        boolean outrun = false;
         var out = new ArrayList<ScoredChunk>(hits.size());
         for (QueryOutputVector hit : hits) {
             Map<String, Document> metadata = hit.metadata().asMap();
@@ -340,6 +359,9 @@ public final class S3VectorsIndex implements VectorIndex {
                 continue;
             }
             String visible = record.visibleVersion(versionsSeen.get(documentId));
+            if (visible == null) {
+                outrun = true;
+            }
             if (!Objects.equals(visible, VectorMetadata.string(metadata, VectorMetadata.VERSION))) {
                 continue;
             }
@@ -348,7 +370,7 @@ public final class S3VectorsIndex implements VectorIndex {
             out.add(new ScoredChunk(score, record.document(), chunkOf(documentId, metadata)));
         }
         out.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
-        return out.size() > query.topK() ? List.copyOf(out.subList(0, query.topK())) : out;
+        return new Attempt(out, outrun);
     }
 
     @Override
