@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,17 +18,8 @@ class AlexCliTest {
     @TempDir
     Path tmp;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     private Run alex(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = AlexCommand.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return Run.of(args);
     }
 
     @Test

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,17 +62,8 @@ class RemoteCliTest {
         server.close();
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     private Run alex(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var commandLine = AlexCommand.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return Run.of(args);
     }
 
     private Run remote(String... args) {
