@@ -24,7 +24,7 @@ import java.util.Optional;
  * <p>Routes (the {@link RouteTable} below): {@code POST /ingest}, {@code POST /search},
  * {@code GET /documents}, {@code GET /documents/{id}}, {@code DELETE /documents/{id}}.
  */
-public final class ApiRouter implements ApiHandler {
+public final class ApiRouter implements RoutedHandler {
     /** Request bodies above this are refused (API Gateway passes at most 6 MB to a Lambda). */
     public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
     /** Text per ingest request: about 1,500 passages, embeddable within API Gateway's 29 seconds. */
@@ -77,16 +77,6 @@ public final class ApiRouter implements ApiHandler {
     /** The routes, listed once: the Lambda handlers and the OpenAPI check derive theirs from these. */
     public RouteTable routes() {
         return routes;
-    }
-
-    @Override
-    public ApiResponse handle(ApiRequest request) {
-        return routes.handle(request);
-    }
-
-    @Override
-    public Caller caller(ApiRequest request) {
-        return routes.caller(request);
     }
 
     private static JsonNode body(ApiRequest request) {

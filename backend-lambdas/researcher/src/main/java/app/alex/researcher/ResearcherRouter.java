@@ -1,13 +1,12 @@
 package app.alex.researcher;
 
-import app.alex.api.ApiHandler;
 import app.alex.api.ApiJson;
 import app.alex.api.ApiKeys;
 import app.alex.api.ApiRequest;
 import app.alex.api.ApiResponse;
-import app.alex.api.Caller;
 import app.alex.api.Route;
 import app.alex.api.RouteTable;
+import app.alex.api.RoutedHandler;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.research.FeedQuery;
@@ -49,7 +48,7 @@ import java.util.regex.Pattern;
  * </pre>
  * Research runs with a time limit; past it, or when a streaming client goes away, it is cancelled.
  */
-public final class ResearcherRouter implements ApiHandler {
+public final class ResearcherRouter implements RoutedHandler {
     private static final Logger LOG = Logger.getLogger(ResearcherRouter.class.getName());
     private static final Pattern REPORT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     /** The cloud function that serves every researcher route. */
@@ -75,16 +74,6 @@ public final class ResearcherRouter implements ApiHandler {
     /** The researcher's routes, listed once. */
     public RouteTable routes() {
         return routes;
-    }
-
-    @Override
-    public ApiResponse handle(ApiRequest request) {
-        return routes.handle(request);
-    }
-
-    @Override
-    public Caller caller(ApiRequest request) {
-        return routes.caller(request);
     }
 
     private List<Route> routeList() {
