@@ -108,6 +108,9 @@ public final class LocalApiServer implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort());
     }
 
+    /** An oversized body up to this size is read and dropped so its 413 reaches the client; beyond it the connection closes. */
+    static final long DISCARD_LIMIT = 4L * ApiRouter.MAX_BODY_BYTES;
+
     private final class Edge extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
@@ -140,17 +143,19 @@ public final class LocalApiServer implements AutoCloseable {
                     return new ApiResponse(error.status(), withRetry, error.body());
                 }
                 long declared = request.getLength();
-                if (declared > ApiRouter.MAX_BODY_BYTES) {
-                    return tooLarge();
+                if (declared > DISCARD_LIMIT) {
+                    return closing(tooLarge());
                 }
                 byte[] body;
                 try (InputStream in = Request.asInputStream(request)) {
                     body = readBody(in);
+                    if (body.length > ApiRouter.MAX_BODY_BYTES) {
+                        // Read the rest before answering: a connection closed with unread bytes is reset,
+                        // and the reset can reach the client before the 413 does.
+                        return discardRest(in) ? tooLarge() : closing(tooLarge());
+                    }
                 } catch (IOException | RuntimeException e) {
                     return unreadable(e);
-                }
-                if (body.length > ApiRouter.MAX_BODY_BYTES) {
-                    return tooLarge();
                 }
                 // Past the body, a long silence is research at work, not a stalled client.
                 request.addIdleTimeoutListener(timeout -> false);
@@ -180,6 +185,25 @@ public final class LocalApiServer implements AutoCloseable {
                 }
             }
             return out.toByteArray();
+        }
+
+        /**
+         * Reads and drops what is left of an oversized body, up to {@link #DISCARD_LIMIT} in all;
+         * false when more is still coming (the answer then closes the connection).
+         */
+        private boolean discardRest(InputStream in) throws IOException {
+            byte[] buffer = new byte[64 * 1024];
+            long read = ApiRouter.MAX_BODY_BYTES + 1L;
+            long started = System.nanoTime();
+            long grace = limits.readTimeout().toNanos();
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                read += n;
+                long elapsed = System.nanoTime() - started;
+                if (read > DISCARD_LIMIT || elapsed > grace) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A body that stopped arriving (idle timeout, too slow) is 408; the connection closes after the answer. */
