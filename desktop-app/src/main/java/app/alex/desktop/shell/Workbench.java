@@ -1,5 +1,7 @@
 package app.alex.desktop.shell;
 
+import app.alex.desktop.ui.Tasks;
+import app.alex.desktop.ui.SystemOpener;
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.SettingsStore;
@@ -55,6 +57,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The composition root and the window's frame: builds each screen's view-model and view by hand
@@ -66,10 +69,11 @@ public final class Workbench implements Navigator {
     /**
      * What the workbench needs from outside.
      *
-     * @param openExternal opens a URI with the system's program (HostServices in the app)
+     * @param openExternal opens a URI with the system's program and says how it went ({@link SystemOpener}
+     *                     in the app); called off the FX thread
      */
     public record Services(BackendConnection connection, TaskExecutor executor, SettingsStore settingsStore,
-                           FileDialogs dialogs, Consumer<String> openExternal) {
+                           FileDialogs dialogs, Function<String, SystemOpener.Outcome> openExternal) {
     }
 
     private final Services services;
@@ -220,7 +224,13 @@ public final class Workbench implements Navigator {
             notifier.error("This has no source that can be opened.");
             return;
         }
-        services.openExternal().accept(target);
+        services.executor().execute(Tasks.of(() -> services.openExternal().apply(target), outcome -> {
+            switch (outcome) {
+                case SystemOpener.Outcome.Opened opened -> { }
+                case SystemOpener.Outcome.OpenedFolder folder -> notifier.info(folder.message());
+                case SystemOpener.Outcome.Failed failed -> notifier.error(failed.message());
+            }
+        }, notifier::error));
     }
 
     /** A URL as it is; a local path as a file: URI; null when there is nothing to open. */

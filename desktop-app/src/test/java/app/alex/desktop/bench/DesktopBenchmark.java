@@ -382,7 +382,7 @@ public final class DesktopBenchmark {
             var executor = new VirtualThreadTaskExecutor();
             var connection = new BackendConnection(new DefaultBackendFactory(ResearcherFactory.DEFAULT), executor);
             var workbench = new Workbench(new Workbench.Services(connection, executor, new SettingsStore(config),
-                    FileDialogs.system(), uri -> { }));
+                    FileDialogs.system(), uri -> new app.alex.desktop.ui.SystemOpener.Outcome.Opened()));
             var scene = new Scene(workbench.root(), 980, 720); // like the TestFX tests: fits the 1000x1000 headless screen
             workbench.install(scene);
             var stage = new Stage();

@@ -34,7 +34,10 @@ public final class TestWorkbench implements AutoCloseable {
         Themes.apply(initial.theme(), null);
         connection = new BackendConnection(factory, executor);
         store = new SettingsStore(configDir);
-        workbench = new Workbench(new Workbench.Services(connection, executor, store, dialogs, opened::add));
+        workbench = new Workbench(new Workbench.Services(connection, executor, store, dialogs, uri -> {
+            opened.add(uri);
+            return new app.alex.desktop.ui.SystemOpener.Outcome.Opened();
+        }));
         var scene = new Scene(workbench.root(), WIDTH, HEIGHT);
         workbench.install(scene);
         stage.setScene(scene);
