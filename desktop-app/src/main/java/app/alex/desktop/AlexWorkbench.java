@@ -35,7 +35,7 @@ public class AlexWorkbench extends Application {
         }
         Themes.apply(settings.theme(), null); // before any node exists: our stylesheet looks up the theme's colours
         connection = new BackendConnection(new DefaultBackendFactory(ResearcherFactory.DEFAULT), executor);
-        var workbench = new Workbench(new Workbench.Services(connection, executor, store, FileDialogs.system(),
+        var workbench = new Workbench(new Workbench.Services(connection, executor, store, FileDialogs.system(store.file().resolveSibling("last-export-folder")),
                 app.alex.desktop.ui.SystemOpener.forThisSystem(uri -> getHostServices().showDocument(uri))::open));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         var windowStore = new app.alex.desktop.config.WindowStateStore(store.file().getParent());

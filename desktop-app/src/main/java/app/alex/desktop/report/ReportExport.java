@@ -30,9 +30,21 @@ public final class ReportExport {
     private ReportExport() {
     }
 
+    /** The report as written, with its date, origin and topic as an italic line under the title. */
     public static String markdown(ResearchReport report) {
         String body = report.markdown() == null ? "" : report.markdown().strip();
-        return body + "\n";
+        String meta = meta(report);
+        if (meta.isEmpty()) {
+            return body + "\n";
+        }
+        String line = "*" + meta.replace("*", "\\*") + "*";
+        int end = body.indexOf('\n');
+        String first = end < 0 ? body : body.substring(0, end);
+        if (first.startsWith("# ")) {
+            String rest = end < 0 ? "" : body.substring(end).strip();
+            return first + "\n\n" + line + (rest.isEmpty() ? "" : "\n\n" + rest) + "\n";
+        }
+        return line + (body.isEmpty() ? "" : "\n\n" + body) + "\n";
     }
 
     public static String html(ResearchReport report) {
@@ -81,18 +93,33 @@ public final class ReportExport {
         Path temp = Files.createTempFile(dir, ".alex-export-", ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);
+            shareable(temp, file);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    /** A file name from the title: letters, digits and dashes. */
+    /**
+     * A temporary file is private to its owner; an export is meant to be shared, so it takes the
+     * permissions of the file it replaces, or rw-r--r-- (what a usual umask gives a new file).
+     */
+    private static void shareable(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        var permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
+    }
+
+    /** A file name from the title: letters, digits and dashes, cut between words. */
     public static String fileName(ResearchReport report, String extension) {
         String base = report.title() == null ? "" : report.title().toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
         if (base.length() > 60) {
-            base = base.substring(0, 60).replaceAll("-+$", "");
+            int cut = base.lastIndexOf('-', 60);
+            base = (cut >= 20 ? base.substring(0, cut) : base.substring(0, 60)).replaceAll("-+$", "");
         }
         return (base.isEmpty() ? "report" : base) + "." + extension;
     }

@@ -39,7 +39,7 @@ class ReportExportTest {
     @Test
     void markdownIsTheReportAsWrittenAndFileNamesComeFromTheTitle(@TempDir Path temp) throws Exception {
         var r = report("# Title\n\nBody [1]\n\n");
-        assertThat(ReportExport.markdown(r)).isEqualTo("# Title\n\nBody [1]\n");
+        assertThat(ReportExport.markdown(r)).startsWith("# Title\n\n*").endsWith("*\n\nBody [1]\n");
         assertThat(ReportExport.fileName(r, "md")).isEqualTo("nvda-data-center-outlook.md");
         Path file = temp.resolve("out.md");
         ReportExport.write(file, "x");
@@ -47,5 +47,50 @@ class ReportExportTest {
         try (var files = Files.list(temp)) {
             assertThat(files.toList()).containsExactly(file);
         }
+    }
+
+    @Test
+    void theMarkdownSaysWhenWhatAndWhyUnderItsTitle() {
+        String md = ReportExport.markdown(report("# NVDA outlook\n\nBody [1]"));
+        String metaLine = md.lines().skip(2).findFirst().orElseThrow();
+
+        assertThat(metaLine).startsWith("*").endsWith("*").contains("2026").contains("Scheduled")
+                .contains("Extractive brief").contains("NVDA");
+        assertThat(ReportExport.markdown(report("No heading here"))).startsWith("*").contains("\n\nNo heading here\n");
+    }
+
+    @Test
+    void aLongTitleIsCutBetweenWordsNotInsideOne() {
+        var r = new ResearchReport("r2", "t", "Supply chain concentration and export controls on advanced accelerators in China",
+                "x", List.of(), Instant.parse("2026-01-02T10:00:00Z"), "extractive", true, ResearchReport.Trigger.MANUAL,
+                List.of(), false);
+
+        String name = ReportExport.fileName(r, "md");
+
+        assertThat(name).isEqualTo("supply-chain-concentration-and-export-controls-on-advanced.md");
+    }
+
+    @Test
+    void anExportCanBeReadByOthersLikeAnyNewFileNotOnlyByItsOwner(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("report.md");
+
+        ReportExport.write(file, "x");
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void exportsStartInTheLastExportFolderRememberedAcrossLaunches(@TempDir Path temp) throws Exception {
+        Path memory = temp.resolve("config/last-export-folder");
+        Path reports = Files.createDirectories(temp.resolve("reports"));
+
+        new app.alex.desktop.ui.FileDialogs.ExportFolder(memory).set(reports);
+
+        assertThat(new app.alex.desktop.ui.FileDialogs.ExportFolder(memory).get()).isEqualTo(reports);
+        Files.delete(reports);
+        assertThat(new app.alex.desktop.ui.FileDialogs.ExportFolder(memory).get())
+                .isEqualTo(Path.of(System.getProperty("user.home"))
+                        .resolve(Files.isDirectory(Path.of(System.getProperty("user.home"), "Documents")) ? "Documents" : ""));
     }
 }
