@@ -35,7 +35,14 @@ public final class ResearchScheduler implements AutoCloseable {
         String run() throws Exception;
     }
 
-    public record State(Instant lastRun, Instant nextRun, String lastOutcome, boolean lastFailed) {
+    /**
+     * @param enabled whether the schedule was on when this was saved: a schedule turned on counts its
+     *                first slot from that moment, not from a launch while it was off
+     */
+    public record State(Instant lastRun, Instant nextRun, String lastOutcome, boolean lastFailed, boolean enabled) {
+        State switched(boolean on, Instant now, Duration interval) {
+            return new State(lastRun, on ? now.plus(interval) : null, lastOutcome, lastFailed, on);
+        }
     }
 
     public enum TickResult { NOT_DUE, RAN, FAILED, ALREADY_RUNNING, DISABLED }
@@ -62,9 +69,13 @@ public final class ResearchScheduler implements AutoCloseable {
         this.enabled = enabled;
         this.job = job;
         var saved = load(stateFile);
-        this.state = saved.orElseGet(() -> new State(null, clock.instant().plus(interval), null, false));
-        if (saved.isEmpty()) {
-            // Persist the first slot at once, so a restart before it does not push it further away.
+        if (saved.isPresent() && saved.get().enabled() == enabled) {
+            this.state = saved.get();
+        } else {
+            // First launch, or the schedule was switched while the app was closed. Persist the slot at
+            // once, so a restart before it does not push it further away.
+            this.state = saved.orElseGet(() -> new State(null, null, null, false, !enabled))
+                    .switched(enabled, clock.instant(), interval);
             save();
         }
     }
@@ -79,12 +90,18 @@ public final class ResearchScheduler implements AutoCloseable {
 
     /** Changes take effect at once; a shorter interval can bring the next run closer. */
     public synchronized void configure(boolean enabled, Duration interval) {
+        boolean switched = enabled != this.enabled;
         this.enabled = enabled;
         this.interval = interval;
+        if (switched) {
+            state = state.switched(enabled, clock.instant(), interval);
+            save();
+            return;
+        }
         Instant base = state.lastRun() != null ? state.lastRun() : clock.instant();
         Instant next = base.plus(interval);
-        if (state.nextRun() == null || next.isBefore(state.nextRun())) {
-            state = new State(state.lastRun(), next, state.lastOutcome(), state.lastFailed());
+        if (enabled && (state.nextRun() == null || next.isBefore(state.nextRun()))) {
+            state = new State(state.lastRun(), next, state.lastOutcome(), state.lastFailed(), true);
             save();
         }
     }
@@ -131,7 +148,7 @@ public final class ResearchScheduler implements AutoCloseable {
             failed = true;
         }
         // The next slot counts from when this run started: missed slots are not made up.
-        state = new State(now, now.plus(interval), outcome, failed);
+        state = new State(now, enabled ? now.plus(interval) : null, outcome, failed, enabled);
         save();
         return failed ? TickResult.FAILED : TickResult.RAN;
     }

@@ -103,7 +103,34 @@ class ResearchSchedulerTest {
         clock.advance(Duration.ofHours(5));
         assertThat(s.tick()).isEqualTo(ResearchScheduler.TickResult.DISABLED);
         s.configure(true, Duration.ofMinutes(30));
+        assertThat(s.tick()).as("the first slot counts from turning it on").isEqualTo(ResearchScheduler.TickResult.NOT_DUE);
+        clock.advance(Duration.ofMinutes(30));
         assertThat(s.tick()).isEqualTo(ResearchScheduler.TickResult.RAN);
         assertThat(s.state().nextRun()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aScheduleTurnedOnCountsFromThatMomentNotFromALaunchWhileItWasOff() {
+        var off = new ResearchScheduler(dir.resolve("schedule.json"), clock, TWO_HOURS, false, () -> "run " + runs.incrementAndGet());
+        assertThat(off.tick()).isEqualTo(ResearchScheduler.TickResult.DISABLED);
+        clock.advance(Duration.ofHours(5));
+
+        off.configure(true, TWO_HOURS);
+
+        assertThat(off.state().nextRun()).isEqualTo(clock.instant().plus(TWO_HOURS));
+        assertThat(off.tick()).isEqualTo(ResearchScheduler.TickResult.NOT_DUE);
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void aScheduleSwitchedOnBetweenLaunchesAlsoCountsFromTheLaunchThatFoundItOn() {
+        new ResearchScheduler(dir.resolve("schedule.json"), clock, TWO_HOURS, false, () -> "never");
+        clock.advance(Duration.ofHours(7));
+
+        var on = counting();
+
+        assertThat(on.tick()).isEqualTo(ResearchScheduler.TickResult.NOT_DUE);
+        assertThat(on.state().nextRun()).isEqualTo(clock.instant().plus(TWO_HOURS));
+        assertThat(counting().state().nextRun()).as("a relaunch keeps the slot").isEqualTo(on.state().nextRun());
     }
 }
