@@ -48,6 +48,11 @@ public record DocumentRecord(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    public DocumentRecord withIngestedAt(java.time.Instant when) {
+        return new DocumentRecord(id, title, source, type, tags, date, when, contentHash, chunkCount,
+                charCount, mediaType, attributes);
+    }
+
     public DocumentRecord withChunkCount(int count) {
         return new DocumentRecord(id, title, source, type, tags, date, ingestedAt, contentHash, count,
                 charCount, mediaType, attributes);

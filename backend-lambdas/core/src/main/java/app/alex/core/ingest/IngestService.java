@@ -150,6 +150,11 @@ public final class IngestService {
             listener.chunksEmbedded(batch.size());
         }
         DocumentRecord toStore = document.withChunkCount(chunks.size());
+        if (existing.isPresent() && existing.get().contentHash().equals(document.contentHash())) {
+            // Same text, new title, tags or attributes (a report marked read): not a new arrival, so it
+            // keeps its place in "newest ingested".
+            toStore = toStore.withIngestedAt(existing.get().ingestedAt());
+        }
         index.upsert(toStore, chunks, vectors);
         return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
                 existing.isPresent() ? IngestStatus.REPLACED : IngestStatus.CREATED, toStore.id(), toStore.title(),

@@ -382,4 +382,23 @@ class IngestServiceTest {
         Files.writeString(file, content);
         return file;
     }
+
+    @Test
+    void newTagsOnTheSameTextAreStoredButTheDocumentKeepsWhenItWasIngested() {
+        var clock = new app.alex.core.testing.MutableClock(Instant.parse("2026-11-01T10:00:00Z"));
+        var service = new IngestService(new FileExtractor(), new SentenceChunker(new WordTokenizer(40), 40, 8), embedder,
+                index, clock);
+        var request = new TextIngestRequest(null, "Copper demand from grid investment rose.", "Copper", "note://copper",
+                DocumentType.NOTE, List.of("copper"), null, null, Map.of());
+        String id = service.ingestText(request).documentId();
+        clock.advance(java.time.Duration.ofDays(3));
+
+        IngestResult retagged = service.ingestText(new TextIngestRequest(null, request.text(), "Copper", "note://copper",
+                DocumentType.NOTE, List.of("copper", "grid"), null, null, Map.of()));
+
+        assertThat(retagged.status()).isEqualTo(IngestStatus.REPLACED);
+        var stored = index.document(id).orElseThrow();
+        assertThat(stored.tags()).containsExactly("copper", "grid");
+        assertThat(stored.ingestedAt()).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+    }
 }
