@@ -45,13 +45,29 @@ public final class FeedViewModel {
     private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
     private String nextCursor;
     private long sequence;
+    /** A filter or the backend changed since the last first page: an open report it does not hold is closed. */
+    private boolean narrowed;
 
     public FeedViewModel(BackendConnection connection, TaskExecutor executor) {
         this.connection = connection;
         this.executor = executor;
         debounce.setOnFinished(e -> refresh());
-        filter.addListener((obs, was, now) -> debounce.playFromStart());
-        unreadOnly.addListener((obs, was, now) -> refresh());
+        filter.addListener((obs, was, now) -> {
+            narrowed = true;
+            debounce.playFromStart();
+        });
+        unreadOnly.addListener((obs, was, now) -> {
+            narrowed = true;
+            refresh();
+        });
+        // Another backend (Remote instead of embedded): the report shown belongs to the old one.
+        connection.sessionProperty().addListener((obs, was, now) -> {
+            narrowed = true;
+            if (now == null) {
+                opened.set(null);
+                reports.clear();
+            }
+        });
         connection.revisionProperty().addListener((obs, was, now) -> {
             if (connection.sessionProperty().get() != null) {
                 refresh();
@@ -76,12 +92,16 @@ public final class FeedViewModel {
             return;
         }
         long mine = cursor == null ? ++sequence : sequence;
+        boolean hides = cursor == null && narrowed;
+        if (cursor == null) {
+            narrowed = false;
+        }
         String text = filter.get() == null || filter.get().isBlank() ? null : filter.get().strip();
         var query = new FeedQuery(text, unreadOnly.get(), cursor, PAGE_SIZE);
         Researcher researcher = session.researcher();
         executor.execute(Tasks.of(() -> researcher.feed(query), page -> {
             if (mine == sequence) {
-                accept(page, cursor == null);
+                accept(page, cursor == null, hides);
             }
         }, failure -> {
             if (mine == sequence) {
@@ -92,12 +112,17 @@ public final class FeedViewModel {
         }));
     }
 
-    private void accept(FeedPage page, boolean first) {
+    private void accept(FeedPage page, boolean first, boolean hides) {
         if (first) {
             String keep = opened.get() == null ? null : opened.get().id();
             reports.setAll(page.reports());
             if (keep != null) {
-                reports.stream().filter(r -> r.id().equals(keep)).findFirst().ifPresent(opened::set);
+                var still = reports.stream().filter(r -> r.id().equals(keep)).findFirst();
+                if (still.isPresent()) {
+                    opened.set(still.get());
+                } else if (hides || page.nextCursor() == null) {
+                    opened.set(null); // filtered out, on another backend, or deleted: no stale report
+                }
             }
         } else {
             reports.addAll(page.reports());

@@ -58,6 +58,8 @@ public final class LibraryViewModel {
     private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
     private String nextCursor;
     private long sequence;
+    /** A filter or the backend changed since the last first page: a selection it does not hold is hidden. */
+    private boolean narrowed;
 
     public LibraryViewModel(BackendConnection connection, TaskExecutor executor, Notifier notifier, int pageSize) {
         this.connection = connection;
@@ -65,8 +67,13 @@ public final class LibraryViewModel {
         this.notifier = notifier;
         this.pageSize = pageSize;
         debounce.setOnFinished(e -> reload());
-        ChangeListener<Object> refilter = (obs, was, now) -> debounce.playFromStart();
-        sort.addListener(refilter);
+        ChangeListener<Object> refilter = (obs, was, now) -> {
+            narrowed = true;
+            debounce.playFromStart();
+        };
+        // Another backend (Remote instead of embedded): what was selected belongs to the old one.
+        connection.sessionProperty().addListener((obs, was, now) -> narrowed = true);
+        sort.addListener((obs, was, now) -> debounce.playFromStart()); // a new order hides nothing
         type.addListener(refilter);
         tags.addListener(refilter);
         source.addListener(refilter);
@@ -90,6 +97,8 @@ public final class LibraryViewModel {
             return;
         }
         long mine = ++sequence;
+        boolean hides = narrowed;
+        narrowed = false;
         DocumentQuery query;
         try {
             query = new DocumentQuery(filter(), null, pageSize, sort.get());
@@ -105,7 +114,12 @@ public final class LibraryViewModel {
             DocumentRecord keep = selected.get();
             documents.setAll(page.documents());
             if (keep != null) {
-                documents.stream().filter(d -> d.id().equals(keep.id())).findFirst().ifPresent(selected::set);
+                var still = documents.stream().filter(d -> d.id().equals(keep.id())).findFirst();
+                if (still.isPresent()) {
+                    selected.set(still.get());
+                } else if (hides || page.nextCursor() == null) {
+                    selected.set(null); // filtered out, on another backend, or gone: no stale detail pane
+                }
             }
             accept(page);
         }, failure -> failed(mine, failure)));

@@ -111,4 +111,21 @@ class LibraryPagingTest {
         robot.clickOn("#librarySort").clickOn("Title A–Z");
         waitUntil(10, () -> table.getItems().getFirst().title().equals("Document 000"));
     }
+
+    @Test
+    void aFilterThatHidesTheSelectedDocumentClosesItsDetailsAndANewOrderKeepsThem(FxRobot robot) {
+        TableView<DocumentRecord> table = robot.lookup("#libraryTable").queryTableView();
+        waitUntil(10, () -> !table.getItems().isEmpty() && !model.loadingProperty().get());
+        var newest = table.getItems().getFirst();
+        robot.interact(() -> model.select(newest));
+        waitUntil(10, () -> newest.equals(model.selectedProperty().get()));
+
+        robot.interact(() -> model.sortProperty().set(app.alex.core.index.DocumentQuery.Sort.TITLE));
+        waitUntil(10, () -> table.getItems().getFirst().title().equals("Document 000") && !model.loadingProperty().get());
+        assertThat(model.selectedProperty().get()).as("reordering hides nothing").isEqualTo(newest);
+
+        robot.interact(() -> model.typeProperty().set(app.alex.core.document.DocumentType.NOTE)); // no notes here
+        waitUntil(10, () -> table.getItems().isEmpty() && !model.loadingProperty().get());
+        waitUntil(10, () -> model.selectedProperty().get() == null);
+    }
 }

@@ -59,7 +59,7 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
 
     @Override
     public DocumentPage documents(DocumentQuery query) {
-        var sorted = new ArrayList<>(documents.values());
+        var sorted = new ArrayList<>(documents.values().stream().filter(query.filter()::matches).toList());
         sorted.sort(query.sort() == DocumentQuery.Sort.TITLE ? Comparator.comparing(DocumentRecord::title)
                 : Comparator.comparing(DocumentRecord::ingestedAt).reversed());
         int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
