@@ -167,6 +167,7 @@ class WorkbenchEmbeddedTest {
         robot.clickOn("#searchMapToggle");
         waitUntil(20, () -> robot.lookup("#mapQuery").tryQuery().isPresent()
                 && robot.lookup("#searchMap .map-dot").queryAll().size() == results.getItems().size());
+        assertThat(robot.lookup("#mapSelected").tryQuery()).as("the selected result is ringed on the map").isPresent();
         Screenshots.save(app.workbench.root(), "search-map");
         robot.clickOn("#searchMapToggle");
 

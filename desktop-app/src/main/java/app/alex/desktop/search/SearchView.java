@@ -183,7 +183,7 @@ public final class SearchView extends BorderPane {
             passages.show(model.context(), hit == null ? -1 : hit.chunkIndex(), model.terms());
         });
 
-        var map = new MapView(model.mapPoints(), hit -> {
+        var map = new MapView(model.mapPoints(), model.selectedProperty(), hit -> {
             results.getSelectionModel().select(hit);
             model.selectedProperty().set(hit);
         });
