@@ -1,5 +1,8 @@
 package app.alex.desktop;
 
+import app.alex.core.index.DocumentQuery;
+import app.alex.core.document.DocumentType;
+import app.alex.desktop.config.WatchedFolder;
 import app.alex.core.ingest.IngestListener;
 import app.alex.core.ingest.IngestOptions;
 import app.alex.core.llm.ChatMessage;
@@ -200,17 +203,26 @@ class WorkbenchResearchTest {
         robot.interact(() -> app.close());
         robot.interact(() -> app = TestWorkbench.show(new Stage(), settings -> new BackendSession(Settings.Mode.EMBEDDED,
                 backend.dataDir().toString(), backend.knowledgeBase(), researcher, new PipelineIngestor(backend.knowledgeBase()), null),
-                temp.resolve("config-" + System.nanoTime()), Settings.defaults().withWatchedFolders(List.of(watched.toString()))));
+                temp.resolve("config-" + System.nanoTime()), Settings.defaults().withWatchedFolders(List.of(new WatchedFolder(watched.toString(), List.of("copper", "Grid"),
+                        DocumentType.NOTE)))));
         app.awaitHealthy();
         var items = app.workbench.ingest().items();
 
         java.nio.file.Files.writeString(watched.resolve("copper-note.md"), "# Copper\n\nCopper demand from grid investment rose.\n");
         waitUntil(30, () -> items.stream().anyMatch(i -> i.name().equals("copper-note.md")
                 && i.status() == IngestItem.Status.NEW));
+        robot.interact(() -> app.workbench.ingest().tagsProperty().set("typed-in-the-ingest-box"));
+        var stored = backend.knowledgeBase().documents(new DocumentQuery(null, null, 100, null)).documents()
+                .stream().filter(d -> d.source().endsWith("copper-note.md")).findFirst().orElseThrow();
+        assertThat(stored.tags()).as("the folder's own tags, kept as typed").containsExactly("copper", "Grid");
+        assertThat(stored.type()).isEqualTo(DocumentType.NOTE);
 
         java.nio.file.Files.writeString(watched.resolve("copper-note.md"), "# Copper\n\nCopper demand from grid investment fell.\n");
         waitUntil(30, () -> items.stream().anyMatch(i -> i.name().equals("copper-note.md")
                 && i.status() == IngestItem.Status.REPLACED));
+        var replaced = backend.knowledgeBase().documents(new DocumentQuery(null, null, 100, null)).documents()
+                .stream().filter(d -> d.source().endsWith("copper-note.md")).findFirst().orElseThrow();
+        assertThat(replaced.tags()).as("not what happens to be in the Ingest screen's Tags box").containsExactly("copper", "Grid");
     }
 
     @Test

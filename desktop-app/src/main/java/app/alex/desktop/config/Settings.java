@@ -11,15 +11,16 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme,
-                       List<String> watchedFolders) {
+                       List<WatchedFolder> watchedFolders) {
 
     public Settings {
         backend = backend == null ? Backend.DEFAULT : backend;
         languageModel = languageModel == null ? LanguageModel.DEFAULT : languageModel;
         schedule = schedule == null ? Schedule.DEFAULT : schedule;
         theme = theme == null ? Theme.LIGHT : theme;
+        var seen = new java.util.HashSet<String>();
         watchedFolders = watchedFolders == null ? List.of()
-                : watchedFolders.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+                : watchedFolders.stream().filter(f -> f != null && !f.path().isEmpty() && seen.add(f.path())).toList();
     }
 
     public Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme) {
@@ -34,7 +35,7 @@ public record Settings(Backend backend, LanguageModel languageModel, Schedule sc
         return new Settings(value, languageModel, schedule, theme, watchedFolders);
     }
 
-    public Settings withWatchedFolders(List<String> value) {
+    public Settings withWatchedFolders(List<WatchedFolder> value) {
         return new Settings(backend, languageModel, schedule, theme, value);
     }
 

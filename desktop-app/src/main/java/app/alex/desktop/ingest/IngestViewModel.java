@@ -69,11 +69,12 @@ public final class IngestViewModel {
      * Keeps these folders ingested: new and changed files are queued on their own, once the folder
      * has been quiet for a moment. Replaces any earlier watch; an empty list stops watching.
      */
-    public synchronized void watch(List<Path> folders) {
+    public synchronized void watch(List<app.alex.desktop.config.WatchedFolder> watched) {
         if (watcher != null) {
             watcher.close();
             watcher = null;
         }
+        List<Path> folders = watched.stream().map(w -> Path.of(w.path())).toList();
         List<Path> existing = folders.stream().filter(Files::isDirectory).toList();
         if (existing.size() < folders.size()) {
             notifier.error("Not watched (not a folder): " + folders.stream().filter(f -> !Files.isDirectory(f))
@@ -85,11 +86,33 @@ public final class IngestViewModel {
         try {
             watcher = new FolderWatcher(existing, WATCH_QUIET_MILLIS, changed -> javafx.application.Platform.runLater(() -> {
                 notifier.info("Watched folder changed: ingesting " + changed.size() + (changed.size() == 1 ? " file" : " files"));
-                addPaths(changed);
+                addWatchedPaths(changed, watched);
             }));
         } catch (java.io.IOException e) {
             notifier.error("Cannot watch " + existing + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Changed files from watched folders, each with its folder's own tags and type (the innermost
+     * watched folder that holds it), never the Ingest screen's Tags box.
+     */
+    void addWatchedPaths(List<Path> changed, List<app.alex.desktop.config.WatchedFolder> watched) {
+        var byFolder = new java.util.LinkedHashMap<app.alex.desktop.config.WatchedFolder, List<Path>>();
+        for (Path file : changed) {
+            Path absolute = file.toAbsolutePath().normalize();
+            watched.stream().filter(w -> absolute.startsWith(Path.of(w.path()).toAbsolutePath().normalize()))
+                    .max(java.util.Comparator.comparingInt(w -> w.path().length()))
+                    .ifPresent(w -> byFolder.computeIfAbsent(w, k -> new ArrayList<>()).add(file));
+        }
+        byFolder.forEach((folder, files) -> {
+            var rows = new ArrayList<IngestItem>();
+            for (Path path : files) {
+                rows.add(IngestItem.forPath(path, Files.isDirectory(path)));
+            }
+            enqueue(new Job(rows, List.copyOf(files), null, new IngestOptions(folder.type(), folder.tags(),
+                    IngestOptions.DEFAULT_MAX_FILE_BYTES, false)));
+        });
     }
 
     /** How long a watched folder must be quiet before its changes are ingested. */

@@ -217,6 +217,14 @@ public final class SettingsView extends BorderPane {
         list.setId("settingsWatchedFolders");
         list.setPrefHeight(90);
         list.setPlaceholder(new Label("None: add a folder whose new and changed files are ingested on their own."));
+        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(app.alex.desktop.config.WatchedFolder item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.describe());
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.describe()));
+            }
+        });
         var add = new Button("Add folder…", new FontIcon(Feather.FOLDER_PLUS));
         add.setId("settingsAddWatchedFolder");
         add.setOnAction(e -> dialogs.chooseFolder(getScene().getWindow(), "A folder to keep ingested")
@@ -225,14 +233,51 @@ public final class SettingsView extends BorderPane {
         remove.setId("settingsRemoveWatchedFolder");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> model.watchedFolders().remove(list.getSelectionModel().getSelectedItem()));
+        var edit = new Button("Tags and type…", new FontIcon(Feather.TAG));
+        edit.setId("settingsEditWatchedFolder");
+        edit.setTooltip(new javafx.scene.control.Tooltip("The tags and document type this folder's files are ingested with"));
+        edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        edit.setOnAction(e -> {
+            var folder = list.getSelectionModel().getSelectedItem();
+            folderDefaultsDialog(folder).showAndWait().ifPresent(answer ->
+                    model.setWatchedFolderDefaults(folder, answer.getKey(), answer.getValue()));
+        });
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        edit.setMaxWidth(Double.MAX_VALUE);
         add.setMinWidth(Region.USE_PREF_SIZE);
         remove.setMinWidth(Region.USE_PREF_SIZE);
         add.setMaxWidth(Double.MAX_VALUE);
         remove.setMaxWidth(Double.MAX_VALUE);
-        var buttons = new VBox(6, add, remove);
+        var buttons = new VBox(6, add, edit, remove);
         var box = new HBox(6, list, buttons);
         HBox.setHgrow(list, Priority.ALWAYS);
         return box;
+    }
+
+    /** Asks for a watched folder's tags (one line) and type; the answer is (tags, type). */
+    static javafx.scene.control.Dialog<java.util.Map.Entry<String, app.alex.core.document.DocumentType>> folderDefaultsDialog(
+            app.alex.desktop.config.WatchedFolder folder) {
+        var dialog = new javafx.scene.control.Dialog<java.util.Map.Entry<String, app.alex.core.document.DocumentType>>();
+        dialog.setTitle("Watched folder");
+        dialog.setHeaderText("Files from " + folder.path() + " are ingested with:");
+        var tags = new javafx.scene.control.TextField(String.join(", ", folder.tags()));
+        tags.setId("watchedFolderTags");
+        tags.setPromptText("e.g. NVDA, filings");
+        var type = new ComboBox<app.alex.core.document.DocumentType>();
+        type.setId("watchedFolderType");
+        type.getItems().addAll(java.util.Arrays.stream(app.alex.core.document.DocumentType.values())
+                .filter(t -> t != app.alex.core.document.DocumentType.RESEARCH).toList());
+        type.setValue(folder.type());
+        var grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Tags"), tags);
+        grid.addRow(1, new Label("Type"), type);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK
+                ? java.util.Map.entry(tags.getText(), type.getValue()) : null);
+        return dialog;
     }
 
     private Node appearance() {

@@ -52,7 +52,7 @@ public final class SettingsViewModel {
     private final StringProperty bedrockRegion = new SimpleStringProperty(this, "bedrockRegion", "");
     private final StringProperty bedrockModel = new SimpleStringProperty(this, "bedrockModel", "");
     private final BooleanProperty scheduleEnabled = new SimpleBooleanProperty(this, "scheduleEnabled");
-    private final javafx.collections.ObservableList<String> watchedFolders = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<app.alex.desktop.config.WatchedFolder> watchedFolders = javafx.collections.FXCollections.observableArrayList();
     private final javafx.beans.property.ReadOnlyStringWrapper whereSaved = new javafx.beans.property.ReadOnlyStringWrapper(this, "whereSaved", "");
     private final ObjectProperty<Integer> intervalHours = new SimpleObjectProperty<>(this, "intervalHours",
             Settings.Schedule.DEFAULT_INTERVAL_HOURS);
@@ -181,8 +181,18 @@ public final class SettingsViewModel {
     /** Adds a folder to keep ingested (once). */
     public void addWatchedFolder(Path folder) {
         String path = folder.toAbsolutePath().normalize().toString();
-        if (!watchedFolders.contains(path)) {
-            watchedFolders.add(path);
+        if (watchedFolders.stream().noneMatch(f -> f.path().equals(path))) {
+            watchedFolders.add(app.alex.desktop.config.WatchedFolder.of(path));
+        }
+    }
+
+    /** Sets the tags and type a watched folder's files get (saved with the settings). */
+    public void setWatchedFolderDefaults(app.alex.desktop.config.WatchedFolder folder, String tags,
+                                         app.alex.core.document.DocumentType type) {
+        int at = watchedFolders.indexOf(folder);
+        if (at >= 0) {
+            watchedFolders.set(at, new app.alex.desktop.config.WatchedFolder(folder.path(),
+                    app.alex.desktop.config.WatchedFolder.parseTags(tags), type));
         }
     }
 
@@ -253,7 +263,7 @@ public final class SettingsViewModel {
     }
 
     /** Folders whose new and changed files are ingested on their own, separated by ';'. */
-    public javafx.collections.ObservableList<String> watchedFolders() {
+    public javafx.collections.ObservableList<app.alex.desktop.config.WatchedFolder> watchedFolders() {
         return watchedFolders;
     }
 

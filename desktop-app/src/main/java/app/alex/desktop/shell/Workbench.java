@@ -152,8 +152,7 @@ public final class Workbench implements Navigator {
         // Scheduled research arrives on its own: say so, and put it in the feed. Watched folders
         // follow the session: they are ingested into whichever backend is connected.
         connection.sessionProperty().addListener((obs, was, now) -> {
-            ingest.watch(now == null ? java.util.List.of()
-                    : connection.settings().watchedFolders().stream().map(java.nio.file.Path::of).toList());
+            ingest.watch(now == null ? java.util.List.of() : connection.settings().watchedFolders());
             if (now != null && now.researcher() instanceof ScheduledResearcher scheduled) {
                 scheduled.onScheduledReport(report -> Platform.runLater(() -> {
                     notifier.announce("New research", "Scheduled research is ready: " + report.title());

@@ -96,4 +96,20 @@ class SettingsStoreTest {
         assertThat(SettingsStore.configDir(Map.of("ALEX_CONFIG_DIR", "/tmp/alex-config"))).isEqualTo(Path.of("/tmp/alex-config"));
         assertThat(SettingsStore.configDir(Map.of()).toString()).endsWith("alex");
     }
+
+    @Test
+    void watchedFoldersKeepTheirOwnTagsAndTypeAndOlderPlainPathsStillLoad() throws Exception {
+        Path dir = temp.resolve("watched");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("settings.json"), "{\"watchedFolders\": [\"/data/notes\"]}");
+        var store = new SettingsStore(dir);
+
+        assertThat(store.load().watchedFolders()).containsExactly(WatchedFolder.of("/data/notes"));
+
+        var filings = new WatchedFolder("/data/filings", List.of("NVDA", "filings"), app.alex.core.document.DocumentType.DOCUMENT);
+        var notes = new WatchedFolder("/data/notes", List.of("desk"), app.alex.core.document.DocumentType.NOTE);
+        store.save(Settings.defaults().withWatchedFolders(List.of(filings, notes)));
+
+        assertThat(store.load().watchedFolders()).containsExactly(filings, notes);
+    }
 }

@@ -1,5 +1,7 @@
 package app.alex.desktop.shell;
 
+import app.alex.core.document.DocumentType;
+import app.alex.desktop.config.WatchedFolder;
 import app.alex.core.research.ResearchReport;
 import app.alex.core.research.ResearchStep;
 import app.alex.desktop.backend.BackendSession;
@@ -153,13 +155,22 @@ class WorkbenchFindingsTest {
                 .setVvalue(1));
         robot.clickOn("#settingsAddWatchedFolder");
         robot.clickOn("#settingsAddWatchedFolder"); // the same folder twice is kept once
-        ListView<String> folders = robot.lookup("#settingsWatchedFolders").queryListView();
-        assertThat(folders.getItems()).containsExactly(watched.toAbsolutePath().toString());
+        ListView<WatchedFolder> folders = robot.lookup("#settingsWatchedFolders").queryListView();
+        assertThat(folders.getItems()).containsExactly(WatchedFolder.of(watched.toAbsolutePath().toString()));
+        // Each watched folder has its own tags and type, set in a small dialog.
+        robot.interact(() -> folders.getSelectionModel().select(0));
+        robot.clickOn("#settingsEditWatchedFolder");
+        robot.clickOn("#watchedFolderTags").write("NVDA, filings");
+        robot.interact(() -> robot.lookup("#watchedFolderType").queryComboBox().getSelectionModel()
+                .select(DocumentType.NOTE));
+        robot.clickOn("OK");
+        waitUntil(10, () -> !folders.getItems().getFirst().tags().isEmpty());
         robot.clickOn("#settingsSave");
         waitUntil(10, () -> robot.lookup("#settingsWhere").queryLabeled().getText().startsWith("Saved in "));
-        assertThat(app.store.load().watchedFolders()).containsExactly(watched.toAbsolutePath().toString());
+        assertThat(app.store.load().watchedFolders()).containsExactly(new WatchedFolder(watched.toAbsolutePath().toString(),
+                java.util.List.of("NVDA", "filings"), DocumentType.NOTE));
 
-        robot.clickOn(folders.getItems().getFirst());
+        robot.clickOn(folders.getItems().getFirst().describe());
         robot.clickOn("#settingsRemoveWatchedFolder");
         assertThat(folders.getItems()).isEmpty();
     }
