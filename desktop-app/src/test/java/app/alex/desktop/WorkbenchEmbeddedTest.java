@@ -125,6 +125,13 @@ class WorkbenchEmbeddedTest {
         assertThat(rows.get("chart.png").status()).isEqualTo(IngestItem.Status.SKIPPED);
         assertThat(rows.get(inbox.getFileName().toString()).status()).isEqualTo(IngestItem.Status.DONE);
         assertThat(label(robot, "#ingestTotals")).startsWith("3 new, 1 failed, 1 skipped · ");
+        TableView<IngestItem> queue = robot.lookup("#ingestQueue").queryTableView();
+        assertThat(queue.getItems()).allSatisfy(row -> assertThat(row.kind() == IngestItem.Kind.FOLDER
+                || row.folder().equals(inbox.getFileName().toString())).isTrue());
+        robot.clickOn("#ingestHideSkipped");
+        assertThat(rows(robot)).doesNotContainKey("chart.png").containsKey("empty.txt");
+        robot.clickOn("#ingestHideSkipped");
+        assertThat(rows(robot)).containsKey("chart.png");
 
         robot.clickOn("#addFolder");
         awaitIngestIdle();

@@ -91,6 +91,19 @@ public final class IngestItem {
         return name;
     }
 
+    /** The folder a file is in (its name only), which tells apart the many files called the same. */
+    public String folder() {
+        if (kind == Kind.TEXT) {
+            return "";
+        }
+        try {
+            Path parent = Path.of(source).getParent();
+            return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return "";
+        }
+    }
+
     public Status status() {
         return status.get();
     }

@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Ingest screen: add files, folders or text; watch the queue; cancel. */
 public final class IngestView extends BorderPane {
+    private final javafx.scene.control.CheckBox hideSkipped = new javafx.scene.control.CheckBox("Hide skipped");
     private final IngestViewModel model;
     private final FileDialogs dialogs;
 
@@ -63,7 +64,10 @@ public final class IngestView extends BorderPane {
         cancel.setOnAction(e -> model.cancel());
         var clear = button("clearIngest", "Clear finished", Feather.TRASH_2);
         clear.setOnAction(e -> model.clearFinished());
-        var toolbar = new HBox(8, addFiles, addFolder, paste, tags, spacer, cancel, clear);
+        hideSkipped.setId("ingestHideSkipped");
+        hideSkipped.setTooltip(new Tooltip("Hide the files Alex does not read (they are counted below all the same)"));
+        hideSkipped.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        var toolbar = new HBox(8, addFiles, addFolder, paste, tags, spacer, hideSkipped, cancel, clear);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         var top = new VBox(6, heading, hint, toolbar);
@@ -86,7 +90,12 @@ public final class IngestView extends BorderPane {
     }
 
     private TableView<IngestItem> table() {
-        var table = new TableView<>(model.items());
+        // A big folder gives thousands of "skipped" rows (files Alex does not read): they can be hidden.
+        var shown = new javafx.collections.transformation.FilteredList<>(model.items());
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> hideSkipped.isSelected()
+                ? (java.util.function.Predicate<IngestItem>) item -> item.status() != IngestItem.Status.SKIPPED
+                : null, hideSkipped.selectedProperty()));
+        var table = new TableView<>(shown);
         table.setId("ingestQueue");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("The queue is empty. Drop files here or use the buttons above."));
@@ -105,6 +114,9 @@ public final class IngestView extends BorderPane {
         });
         name.setPrefWidth(220);
 
+        TableColumn<IngestItem, String> folder = new TableColumn<>("Folder");
+        folder.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().folder()));
+        folder.setPrefWidth(110);
         TableColumn<IngestItem, IngestItem.Status> status = new TableColumn<>("Status");
         status.setCellValueFactory(c -> c.getValue().statusProperty());
         status.setCellFactory(col -> new TableCell<>() {
@@ -144,8 +156,8 @@ public final class IngestView extends BorderPane {
             }
         });
 
-        table.getColumns().setAll(java.util.List.of(name, status, progress, chunks, details));
-        Bindings.size(model.items()).addListener((obs, was, now) -> {
+        table.getColumns().setAll(java.util.List.of(name, folder, status, progress, chunks, details));
+        Bindings.size(shown).addListener((obs, was, now) -> {
             if (now.intValue() > was.intValue()) {
                 table.scrollTo(now.intValue() - 1);
             }

@@ -48,7 +48,9 @@ public final class IngestViewModel {
     private final TaskExecutor executor;
     private final Notifier notifier;
 
-    private final ObservableList<IngestItem> items = FXCollections.observableArrayList();
+    /** Rows report their status changes to the list, so a filtered view of it follows them. */
+    private final ObservableList<IngestItem> items = FXCollections.observableArrayList(
+            item -> new javafx.beans.Observable[]{item.statusProperty()});
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "Nothing ingested yet.");
