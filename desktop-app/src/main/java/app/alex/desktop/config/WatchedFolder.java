@@ -1,10 +1,10 @@
 package app.alex.desktop.config;
 
 import app.alex.core.document.DocumentType;
+import app.alex.core.search.Tags;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ public record WatchedFolder(String path, List<String> tags, DocumentType type) {
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public WatchedFolder {
         path = path == null ? "" : path.strip();
-        tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        tags = Tags.clean(tags);
         type = type == null ? DocumentType.DOCUMENT : type;
     }
 
@@ -25,11 +25,6 @@ public record WatchedFolder(String path, List<String> tags, DocumentType type) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static WatchedFolder of(String path) {
         return new WatchedFolder(path, List.of(), DocumentType.DOCUMENT);
-    }
-
-    /** Tags typed as one line: commas or semicolons between them. */
-    public static List<String> parseTags(String line) {
-        return line == null ? List.of() : Arrays.stream(line.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** How the Settings list shows it. */

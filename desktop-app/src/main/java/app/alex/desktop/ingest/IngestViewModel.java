@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -107,14 +106,8 @@ public final class IngestViewModel {
                     .max(java.util.Comparator.comparingInt(w -> w.path().length()))
                     .ifPresent(w -> byFolder.computeIfAbsent(w, k -> new ArrayList<>()).add(file));
         }
-        byFolder.forEach((folder, files) -> {
-            var rows = new ArrayList<IngestItem>();
-            for (Path path : files) {
-                rows.add(IngestItem.forPath(path, Files.isDirectory(path)));
-            }
-            enqueue(new Job(rows, List.copyOf(files), null, new IngestOptions(folder.type(), folder.tags(),
-                    IngestOptions.DEFAULT_MAX_FILE_BYTES, false)));
-        });
+        byFolder.forEach((folder, files) -> enqueuePaths(files, new IngestOptions(folder.type(), folder.tags(),
+                IngestOptions.DEFAULT_MAX_FILE_BYTES, false)));
     }
 
     /** How long a watched folder must be quiet before its changes are ingested. */
@@ -122,14 +115,17 @@ public final class IngestViewModel {
 
     /** Files and folders (dropped or chosen): one queued row each, folders expand as they are walked. */
     public void addPaths(List<Path> paths) {
-        if (paths.isEmpty()) {
-            return;
+        if (!paths.isEmpty()) {
+            enqueuePaths(paths, options());
         }
+    }
+
+    private void enqueuePaths(List<Path> paths, IngestOptions options) {
         var rows = new ArrayList<IngestItem>();
         for (Path path : paths) {
             rows.add(IngestItem.forPath(path, Files.isDirectory(path)));
         }
-        enqueue(new Job(rows, List.copyOf(paths), null, options()));
+        enqueue(new Job(rows, List.copyOf(paths), null, options));
     }
 
     /** Pasted text, stored as a note. */
@@ -341,8 +337,7 @@ public final class IngestViewModel {
     }
 
     private List<String> tagList() {
-        String value = tags.get() == null ? "" : tags.get();
-        return Arrays.stream(value.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return app.alex.core.search.Tags.parse(tags.get());
     }
 
     /** Receives progress on the ingest thread and applies it on the FX thread. */

@@ -192,7 +192,7 @@ public final class SettingsViewModel {
         int at = watchedFolders.indexOf(folder);
         if (at >= 0) {
             watchedFolders.set(at, new app.alex.desktop.config.WatchedFolder(folder.path(),
-                    app.alex.desktop.config.WatchedFolder.parseTags(tags), type));
+                    app.alex.core.search.Tags.parse(tags), type));
         }
     }
 

@@ -25,6 +25,11 @@ public final class Tags {
         return clean(tags).stream().map(Tags::normalize).toList();
     }
 
+    /** Tags typed as one line, commas or semicolons between them ("NVDA, filings"), cleaned as {@link #clean}. */
+    public static List<String> parse(String line) {
+        return line == null ? List.of() : clean(List.of(line.split("[,;]")));
+    }
+
     /**
      * The tags to store: trimmed, spelled as typed, blank ones dropped, and one of each key (the
      * first spelling wins: "legal, LEGAL" is "legal"), order kept.
