@@ -42,6 +42,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -81,6 +82,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,6 +114,9 @@ public final class LuceneVectorIndex implements VectorIndex {
     static final String START = "start";
     static final String END = "end";
     static final String TOKENS = "tokens";
+    static final String SECTION = "section";
+    /** A match in the section heading counts for less than one in the passage itself. */
+    static final float SECTION_BOOST = 0.5f;
     static final String DIMENSION_KEY = "alex.dimension";
     /** Reciprocal rank fusion constant (Cormack et al.): damps the weight of the very first ranks. */
     static final int RRF_K = 60;
@@ -369,10 +374,17 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     private List<ScoredChunk> keyword(IndexSearcher searcher, IndexQuery query, int k) throws IOException {
-        Query text = new QueryBuilder(analyzer).createBooleanQuery(TEXT, query.text(), BooleanClause.Occur.SHOULD);
-        if (text == null) {
+        var builder = new QueryBuilder(analyzer);
+        Query passage = builder.createBooleanQuery(TEXT, query.text(), BooleanClause.Occur.SHOULD);
+        if (passage == null) {
             return List.of();
         }
+        // The heading path is searchable too ("risk factors" finds passages of Item 1A), weighted below the text.
+        Query heading = builder.createBooleanQuery(SECTION, query.text(), BooleanClause.Occur.SHOULD);
+        Query text = heading == null ? passage : new BooleanQuery.Builder()
+                .add(passage, BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(heading, SECTION_BOOST), BooleanClause.Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1).build();
         var q = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
                 .add(filterQuery(query.filter(), "chunk"), BooleanClause.Occur.FILTER).build();
         TopDocs top = searcher.search(q, k);
@@ -493,6 +505,9 @@ public final class LuceneVectorIndex implements VectorIndex {
         doc.add(new StoredField(START, c.startOffset()));
         doc.add(new StoredField(END, c.endOffset()));
         doc.add(new StoredField(TOKENS, c.tokenCount()));
+        if (!c.section().isEmpty()) {
+            doc.add(new TextField(SECTION, c.section(), Field.Store.YES));
+        }
         return doc;
     }
 
@@ -509,7 +524,8 @@ public final class LuceneVectorIndex implements VectorIndex {
     private static ChunkRecord chunkOf(Document doc) {
         return new ChunkRecord(doc.get(DOC_ID), doc.getField(CHUNK_INDEX).numericValue().intValue(), doc.get(TEXT),
                 doc.getField(PAGE).numericValue().intValue(), doc.getField(START).numericValue().intValue(),
-                doc.getField(END).numericValue().intValue(), doc.getField(TOKENS).numericValue().intValue());
+                doc.getField(END).numericValue().intValue(), doc.getField(TOKENS).numericValue().intValue(),
+                Objects.requireNonNullElse(doc.get(SECTION), ""));
     }
 
     private ScoredChunk scored(IndexSearcher searcher, int docId, double score, double cosine) throws IOException {

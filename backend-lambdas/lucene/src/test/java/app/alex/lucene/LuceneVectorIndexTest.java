@@ -28,6 +28,20 @@ class LuceneVectorIndexTest extends VectorIndexContract {
     }
 
     @Test
+    void aKeywordSearchMatchesTheSectionHeadingAsWellAsThePassage() {
+        var d = doc("f", DocumentType.DOCUMENT, List.of(), "/f.htm", Instant.now(), 2);
+        var chunks = List.of(
+                new ChunkRecord("f", 0, "Component shortages could hurt results.", 0, 0, 39, 8,
+                        "Item 1A. Risk Factors"),
+                new ChunkRecord("f", 1, "The Company leases offices in Cupertino.", 0, 40, 80, 8, "Item 2. Properties"));
+        index.upsert(d, chunks, embedder.embed(chunks.stream().map(ChunkRecord::text).toList()));
+
+        var hits = search("risk factors", 2, null, app.alex.core.search.SearchMode.KEYWORD);
+
+        assertThat(hits).extracting(h -> h.chunk().index()).containsExactly(0);
+    }
+
+    @Test
     void compactingMergesEverythingIntoOneSegmentAndLosesNothing() {
         for (int i = 0; i < 12; i++) {
             store(doc("d" + i, DocumentType.DOCUMENT, List.of(), "/d" + i, Instant.now(), 1), "passage number " + i);

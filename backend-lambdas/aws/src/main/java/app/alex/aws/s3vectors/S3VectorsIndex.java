@@ -529,7 +529,8 @@ public final class S3VectorsIndex implements VectorIndex {
                 VectorMetadata.integer(metadata, VectorMetadata.PAGE),
                 VectorMetadata.integer(metadata, VectorMetadata.START),
                 VectorMetadata.integer(metadata, VectorMetadata.END),
-                VectorMetadata.integer(metadata, VectorMetadata.TOKENS));
+                VectorMetadata.integer(metadata, VectorMetadata.TOKENS),
+                Objects.requireNonNullElse(VectorMetadata.string(metadata, VectorMetadata.SECTION), ""));
     }
 
     private static VectorData vectorData(float[] vector) {

@@ -51,6 +51,7 @@ final class VectorMetadata {
     static final String START = "start_offset";
     static final String END = "end_offset";
     static final String TOKENS = "token_count";
+    static final String SECTION = "section";
     static final String CHUNK_COUNT = "chunk_count";
     static final String PREVIOUS_VERSION = "previous_version";
     static final String PREVIOUS_CHUNK_COUNT = "previous_chunk_count";
@@ -102,7 +103,26 @@ final class VectorMetadata {
         fields.put(START, chunk.startOffset());
         fields.put(END, chunk.endOffset());
         fields.put(TOKENS, chunk.tokenCount());
+        withSection(fields, chunk.section());
         return checked(document, new Fields(fields, chunk.text()), "chunk " + chunk.index());
+    }
+
+    /**
+     * The heading path is filterable metadata (the index's one non-filterable key is "text", fixed
+     * when the index was made). Where a long source and many tags leave no room for all of it, its
+     * innermost levels give way first: a passage keeps "Item 1A. Risk Factors" rather than fail.
+     */
+    private static void withSection(LinkedHashMap<String, Object> fields, String section) {
+        String path = section;
+        while (!path.isEmpty()) {
+            fields.put(SECTION, path);
+            if (jsonBytes(fields) <= MAX_FILTERABLE_BYTES) {
+                return;
+            }
+            int cut = path.lastIndexOf(app.alex.core.extract.ExtractedDocument.SectionSpan.SEPARATOR);
+            path = cut > 0 ? path.substring(0, cut) : "";
+        }
+        fields.remove(SECTION);
     }
 
     /**

@@ -6,6 +6,7 @@ import app.alex.core.document.DocumentType;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.extract.ExtractedDocument.PageSpan;
+import app.alex.core.extract.ExtractedDocument.SectionSpan;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.IndexStats;
@@ -71,6 +72,9 @@ public final class KnowledgeBaseJson {
         if (!request.pages().isEmpty()) {
             body.put("pages", request.pages().stream().map(KnowledgeBaseJson::page).toList());
         }
+        if (!request.sections().isEmpty()) {
+            body.put("sections", request.sections().stream().map(KnowledgeBaseJson::section).toList());
+        }
         return body;
     }
 
@@ -108,7 +112,8 @@ public final class KnowledgeBaseJson {
         return new TextIngestRequest(id.isTextual() ? id.asText() : null, textNode.asText(),
                 firstText(body, metadata, "title"), firstText(body, metadata, "source", "url"),
                 type == null ? null : DocumentType.parse(type), tags, date == null ? null : date(date, "date"),
-                firstText(body, metadata, "media_type"), attributes, pages(body.path("pages")));
+                firstText(body, metadata, "media_type"), attributes, pages(body.path("pages")),
+                sections(body.path("sections")));
     }
 
     public static Map<String, Object> page(PageSpan page) {
@@ -134,6 +139,35 @@ public final class KnowledgeBaseJson {
                 throw AlexException.badRequest("Each of 'pages' must be {\"number\", \"start\", \"end\"} with whole numbers.");
             }
             out.add(new PageSpan(page.path("number").asInt(), page.path("start").asInt(), page.path("end").asInt()));
+        }
+        return out;
+    }
+
+    public static Map<String, Object> section(SectionSpan section) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("path", section.path());
+        out.put("start", section.start());
+        out.put("end", section.end());
+        return out;
+    }
+
+    private static List<SectionSpan> sections(JsonNode sections) {
+        if (sections.isMissingNode() || sections.isNull()) {
+            return List.of();
+        }
+        if (!sections.isArray()) {
+            throw AlexException.badRequest("'sections' must be an array of {\"path\", \"start\", \"end\"} objects.");
+        }
+        var out = new ArrayList<SectionSpan>();
+        for (JsonNode section : sections) {
+            if (!section.path("path").isTextual() || !section.path("start").isIntegralNumber()
+                    || !section.path("end").isIntegralNumber() || !section.path("start").canConvertToInt()
+                    || !section.path("end").canConvertToInt()) {
+                throw AlexException.badRequest(
+                        "Each of 'sections' must be {\"path\": text, \"start\", \"end\": whole numbers}.");
+            }
+            out.add(new SectionSpan(section.path("path").asText(), section.path("start").asInt(),
+                    section.path("end").asInt()));
         }
         return out;
     }
@@ -218,6 +252,7 @@ public final class KnowledgeBaseJson {
         out.put("chunk_index", hit.chunkIndex());
         out.put("start_offset", hit.startOffset());
         out.put("end_offset", hit.endOffset());
+        out.put("section", hit.section());
         return out;
     }
 
@@ -228,7 +263,7 @@ public final class KnowledgeBaseJson {
                 hit.path("source").asText(), DocumentType.parse(hit.path("type").asText(null)),
                 strings(hit.path("tags"), "'tags'"), instant(hit.path("date")), hit.path("text").asText(),
                 hit.path("page").asInt(), hit.path("chunk_index").asInt(), hit.path("start_offset").asInt(),
-                hit.path("end_offset").asInt());
+                hit.path("end_offset").asInt(), hit.path("section").asText(""));
     }
 
     /** A filter as JSON; only the restrictions it has. */
@@ -379,6 +414,7 @@ public final class KnowledgeBaseJson {
         out.put("start_offset", c.startOffset());
         out.put("end_offset", c.endOffset());
         out.put("token_count", c.tokenCount());
+        out.put("section", c.section());
         return out;
     }
 
@@ -388,7 +424,8 @@ public final class KnowledgeBaseJson {
         var out = new ArrayList<ChunkRecord>();
         for (JsonNode c : document.path("chunks")) {
             out.add(new ChunkRecord(id, c.path("index").asInt(), c.path("text").asText(), c.path("page").asInt(),
-                    c.path("start_offset").asInt(), c.path("end_offset").asInt(), c.path("token_count").asInt()));
+                    c.path("start_offset").asInt(), c.path("end_offset").asInt(), c.path("token_count").asInt(),
+                    c.path("section").asText("")));
         }
         return out;
     }

@@ -12,15 +12,24 @@ import java.util.Objects;
  * @param startOffset character offset of the passage in the extracted document text (inclusive)
  * @param endOffset   character offset of the passage end (exclusive)
  * @param tokenCount  word pieces of the embedding model's tokenizer, without special tokens
+ * @param section     heading path of the section the passage is in ("Item 1A. Risk Factors > Supply
+ *                    chain"); "" when the document has no headings
  */
 public record ChunkRecord(String documentId, int index, String text, int page, int startOffset, int endOffset,
-                          int tokenCount) {
+                          int tokenCount, String section) {
     public ChunkRecord {
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(text, "text");
+        section = section == null ? "" : section;
         if (index < 0 || startOffset < 0 || endOffset < startOffset) {
             throw new IllegalArgumentException("bad chunk position " + index + " " + startOffset + ".." + endOffset);
         }
+    }
+
+    /** A passage outside any section. */
+    public ChunkRecord(String documentId, int index, String text, int page, int startOffset, int endOffset,
+                       int tokenCount) {
+        this(documentId, index, text, page, startOffset, endOffset, tokenCount, "");
     }
 
     /** Globally unique chunk key: document id, '#', index. */

@@ -143,12 +143,13 @@ public final class FileIngestPipeline {
             // A stream has no lasting name: the same content piped twice is one document, other content another.
             return new TextIngestRequest(DocumentIds.fromContent(DocumentIds.contentHash(extracted.text())),
                     extracted.text(), extracted.title().isBlank() ? null : FieldLimits.clipTitle(extracted.title()), source, options.type(),
-                    options.tags(), extracted.date().orElse(null), extracted.mediaType(), Map.of(), extracted.pages());
+                    options.tags(), extracted.date().orElse(null), extracted.mediaType(), Map.of(), extracted.pages(),
+                    extracted.sections());
         }
         Instant date = extracted.date().orElseGet(() -> attributes.lastModifiedTime().toInstant());
         String title = FieldLimits.clipTitle(extracted.title().isBlank() ? name : extracted.title());
         return new TextIngestRequest(DocumentIds.fromSource(source), extracted.text(), title, source, options.type(),
-                options.tags(), date, extracted.mediaType(), Map.of(), extracted.pages());
+                options.tags(), date, extracted.mediaType(), Map.of(), extracted.pages(), extracted.sections());
     }
 
     /**

@@ -9,6 +9,7 @@ import app.alex.core.embed.Embedder;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.extract.ExtractedDocument;
+import app.alex.core.extract.ExtractedDocument.SectionSpan;
 import app.alex.core.extract.TextExtractor;
 import app.alex.core.index.VectorIndex;
 import app.alex.core.search.Tags;
@@ -65,6 +66,7 @@ public final class IngestService {
                     "The text has " + request.text().length() + " characters; the limit is " + MAX_TEXT_CHARS + ".");
         }
         requireValidPages(request.pages(), request.text().length());
+        requireValidSections(request.sections(), request.text().length());
         FieldLimits.check(request.title(), request.source(), request.tags());
         String source = request.source() == null ? "" : request.source().strip();
         String id = DocumentIds.idFor(request);
@@ -76,7 +78,7 @@ public final class IngestService {
                 request.text().length(), request.mediaType() == null ? "text/plain" : request.mediaType(),
                 request.attributes());
         var extracted = new ExtractedDocument(request.text(), title, document.mediaType(), request.pages(),
-                Optional.empty());
+                Optional.empty(), request.sections());
         return store(document, extracted, listener);
     }
 
@@ -98,6 +100,55 @@ public final class IngestService {
             previousEnd = page.end();
             previousNumber = page.number();
         }
+    }
+
+    /**
+     * Section spans, like pages, must lie inside the text in order without overlap, each with a
+     * heading path that is not blank and not longer than {@link SectionSpan#MAX_PATH_CHARS}.
+     */
+    static void requireValidSections(List<SectionSpan> sections, int textLength) {
+        int previousEnd = 0;
+        for (SectionSpan section : sections) {
+            if (section.start() < previousEnd || section.end() < section.start() || section.end() > textLength) {
+                throw AlexException.badRequest("'sections' must be spans {path, start, end} of the text in order: "
+                        + "0 <= start <= end <= the text's length (" + textLength + "), no overlap; '"
+                        + FieldLimits.clipTitle(section.path()) + "' (" + section.start() + ".." + section.end()
+                        + ") is not.");
+            }
+            if (section.path().isBlank() || section.path().length() > SectionSpan.MAX_PATH_CHARS) {
+                throw AlexException.badRequest("A section's 'path' must be 1 to " + SectionSpan.MAX_PATH_CHARS
+                        + " characters; one at " + section.start() + " has " + section.path().length() + ".");
+            }
+            previousEnd = section.end();
+        }
+    }
+
+    /**
+     * Passages that never run across a heading: each section is cut on its own (and the text outside
+     * every section too), so a passage belongs to exactly one section path.
+     */
+    private List<TextChunk> chunkBySection(ExtractedDocument extracted) {
+        String text = extracted.text();
+        if (extracted.sections().isEmpty()) {
+            return chunker.chunk(text);
+        }
+        var boundaries = new java.util.TreeSet<Integer>();
+        boundaries.add(0);
+        boundaries.add(text.length());
+        for (SectionSpan section : extracted.sections()) {
+            boundaries.add(section.start());
+            boundaries.add(section.end());
+        }
+        var pieces = new ArrayList<TextChunk>();
+        Integer from = boundaries.first();
+        for (Integer to : boundaries.tailSet(from, false)) {
+            for (TextChunk piece : chunker.chunk(text.substring(from, to))) {
+                pieces.add(new TextChunk(pieces.size(), from + piece.startOffset(), from + piece.endOffset(),
+                        piece.text(), piece.tokenCount()));
+            }
+            from = to;
+        }
+        return pieces;
     }
 
     /** The file pipeline with this use case as its sink: files ingested in-process. */
@@ -130,14 +181,14 @@ public final class IngestService {
             return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
                     IngestStatus.UNCHANGED, stored.id(), stored.title(), stored.chunkCount(), null, null);
         }
-        List<TextChunk> pieces = chunker.chunk(extracted.text());
+        List<TextChunk> pieces = chunkBySection(extracted);
         if (pieces.isEmpty()) {
             throw new AlexException(ErrorCode.UNPROCESSABLE_DOCUMENT, "no text found to index");
         }
         var chunks = new ArrayList<ChunkRecord>(pieces.size());
         for (TextChunk piece : pieces) {
             chunks.add(new ChunkRecord(document.id(), piece.index(), piece.text(), extracted.pageAt(piece.startOffset()),
-                    piece.startOffset(), piece.endOffset(), piece.tokenCount()));
+                    piece.startOffset(), piece.endOffset(), piece.tokenCount(), extracted.sectionAt(piece.startOffset())));
         }
         var vectors = new ArrayList<float[]>(chunks.size());
         for (int from = 0; from < chunks.size(); from += EMBED_BATCH) {

@@ -15,15 +15,25 @@ import java.util.List;
  *                  read: the cosine similarity of the two vectors, clamped to 0..1, times 100. The
  *                  same figure in every mode and every list; null when nothing was compared by
  *                  meaning (keyword search)
+ * @param section   the heading path of the passage's section ("Item 1A. Risk Factors"), "" if none
  */
 public record SearchHit(double score, Integer relevance, String documentId, String title, String source,
                         DocumentType type, List<String> tags, Instant date, String text, int page, int chunkIndex,
-                        int startOffset, int endOffset) {
+                        int startOffset, int endOffset, String section) {
 
     public SearchHit {
+        section = section == null ? "" : section;
         if (relevance != null && (relevance < 0 || relevance > 100)) {
             throw new IllegalArgumentException("relevance is a percentage: " + relevance);
         }
+    }
+
+    /** A hit outside any section. */
+    public SearchHit(double score, Integer relevance, String documentId, String title, String source,
+                     DocumentType type, List<String> tags, Instant date, String text, int page, int chunkIndex,
+                     int startOffset, int endOffset) {
+        this(score, relevance, documentId, title, source, type, tags, date, text, page, chunkIndex, startOffset,
+                endOffset, "");
     }
 
     /**
@@ -36,7 +46,7 @@ public record SearchHit(double score, Integer relevance, String documentId, Stri
         double cosine = !Double.isNaN(scored.cosine()) ? scored.cosine()
                 : mode == SearchMode.SEMANTIC ? scored.score() : Double.NaN;
         return new SearchHit(scored.score(), relevancePercent(cosine), d.id(), d.title(), d.source(), d.type(), d.tags(),
-                d.date(), c.text(), c.page(), c.index(), c.startOffset(), c.endOffset());
+                d.date(), c.text(), c.page(), c.index(), c.startOffset(), c.endOffset(), c.section());
     }
 
     /** Cosine to a whole percentage; null for NaN (not compared). */

@@ -5,6 +5,7 @@ import app.alex.core.document.DocumentRecord;
 import app.alex.core.document.DocumentType;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.extract.ExtractedDocument.PageSpan;
+import app.alex.core.extract.ExtractedDocument.SectionSpan;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.IndexStats;
@@ -50,10 +51,12 @@ class KnowledgeBaseJsonTest {
     }
 
     @Test
-    void anIngestRequestKeepsEveryFieldIncludingItsPageSpans() throws IOException {
+    void anIngestRequestKeepsEveryFieldIncludingItsPageAndSectionSpans() throws IOException {
         var request = new TextIngestRequest("nvda-q3", "Page one text.\n\nPage two text.", "Q3 filing",
                 "https://example.com/q3", DocumentType.NOTE, List.of("NVDA", "TSM"), DATE, "text/markdown",
-                Map.of("desk", "semis", "analyst", "kim"), List.of(new PageSpan(1, 0, 14), new PageSpan(2, 16, 30)));
+                Map.of("desk", "semis", "analyst", "kim"), List.of(new PageSpan(1, 0, 14), new PageSpan(2, 16, 30)),
+                List.of(new SectionSpan("Part I > Item 1A. Risk Factors", 0, 16),
+                        new SectionSpan("Part I > Item 2. Properties", 16, 30)));
 
         assertThat(KnowledgeBaseJson.ingestRequest(wire(KnowledgeBaseJson.ingestRequest(request)))).isEqualTo(request);
     }
@@ -93,7 +96,8 @@ class KnowledgeBaseJsonTest {
     @Test
     void aSearchResponseKeepsEveryFieldOfEveryHit() throws IOException {
         var hit = new SearchHit(0.8125, 71, "d123", "NVIDIA 10-Q", "/filings/nvda-10q.pdf", DocumentType.RESEARCH,
-                List.of("NVDA"), DATE, "Data-center revenue rose.", 12, 3, 1_200, 1_450);
+                List.of("NVDA"), DATE, "Data-center revenue rose.", 12, 3, 1_200, 1_450,
+                "Item 7. Management's Discussion > Segments");
         var keywordHit = new SearchHit(7.31, null, "d124", "Copper note", "/notes/copper.md", DocumentType.NOTE,
                 List.of("copper"), DATE, "Copper demand rose.", 0, 0, 0, 19);
         var response = new SearchResponse("revenue", SearchMode.SEMANTIC, List.of(hit, keywordHit), 37);
@@ -112,9 +116,9 @@ class KnowledgeBaseJsonTest {
     }
 
     @Test
-    void chunksKeepEveryFieldIncludingPageAndTokenCount() throws IOException {
-        var chunks = List.of(new ChunkRecord("d1", 0, "First passage.", 3, 0, 14, 5),
-                new ChunkRecord("d1", 1, "Second passage.", 4, 16, 31, 6));
+    void chunksKeepEveryFieldIncludingPageTokenCountAndSection() throws IOException {
+        var chunks = List.of(new ChunkRecord("d1", 0, "First passage.", 3, 0, 14, 5, "Item 1. Business"),
+                new ChunkRecord("d1", 1, "Second passage.", 4, 16, 31, 6, "Item 1A. Risk Factors > Supply chain"));
 
         JsonNode written = wire(KnowledgeBaseJson.document(document("d1"), chunks));
 

@@ -87,6 +87,21 @@ public abstract class VectorIndexContract {
     }
 
     @Test
+    void aPassageKeepsItsSectionPathInStorageAndInSearchResults() {
+        var d = doc("f", DocumentType.DOCUMENT, List.of("AAPL"), "/filings/aapl.htm", Instant.now(), 2);
+        var chunks = List.of(
+                new ChunkRecord("f", 0, "The Company depends on component suppliers in Asia.", 3, 0, 51, 12,
+                        "Part I > Item 1A. Risk Factors"),
+                new ChunkRecord("f", 1, "Net sales rose in every segment.", 9, 60, 92, 8,
+                        "Part II > Item 7. Management's Discussion and Analysis"));
+        index.upsert(d, chunks, embedder.embed(chunks.stream().map(ChunkRecord::text).toList()));
+
+        assertThat(index.chunks("f")).isEqualTo(chunks);
+        assertThat(search("suppliers in Asia", 1, null, SearchMode.SEMANTIC).getFirst().chunk().section())
+                .isEqualTo("Part I > Item 1A. Risk Factors");
+    }
+
+    @Test
     void semanticScoresAreCosineSimilarities() {
         store(doc("a", DocumentType.DOCUMENT, List.of(), "", Instant.now(), 1), "dividends reinvested lots");
         float[] query = embedder.embed("dividends reinvested");
