@@ -40,7 +40,8 @@ public final class PassageArea extends VirtualizedScrollPane<StyleClassedTextAre
                 spans.add(Set.of(), 2);
                 paragraph += 2;
             }
-            String label = "Passage " + (chunk.index() + 1) + (chunk.page() > 0 ? " · page " + chunk.page() : "");
+            String label = "Passage " + (chunk.index() + 1) + (chunk.page() > 0 ? " · page " + chunk.page() : "")
+                    + (chunk.section().isEmpty() ? "" : " · " + chunk.section());
             boolean focus = chunk.index() == focusIndex;
             if (focus) {
                 focusParagraph = paragraph;

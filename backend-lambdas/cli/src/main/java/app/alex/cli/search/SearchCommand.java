@@ -79,6 +79,9 @@ public final class SearchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%2d. %s  %s%n", rank++, relevance, Printable.line(hit.title()));
             String where = hit.source().isEmpty() ? hit.documentId() : hit.source();
             out.println("    " + Printable.line(where) + (hit.page() > 0 ? "  (page " + hit.page() + ")" : ""));
+            if (!hit.section().isEmpty()) {
+                out.println("    § " + Printable.line(hit.section()));
+            }
             for (String line : wrap(oneLine(hit.text()), 96, 6)) {
                 out.println("    " + Printable.line(line));
             }

@@ -93,7 +93,15 @@ final class DocxExtractor {
                 headingTitle = block;
             }
             if (!block.isBlank()) {
-                text.append(block).append("\n\n");
+                block = SectionMarks.clean(block);
+                int level = element instanceof XWPFParagraph p ? headingLevel(p) : 0;
+                if (level > 0) {
+                    // Marks survive normalising; SectionMarks turns them into section spans.
+                    text.append(SectionMarks.headingStart(level)).append(block.strip()).append(SectionMarks.HEADING_END);
+                } else {
+                    text.append(block);
+                }
+                text.append("\n\n");
             }
         }
         String title = "";
@@ -108,8 +116,19 @@ final class DocxExtractor {
         if (title.isBlank()) {
             title = headingTitle;
         }
-        return new ExtractedDocument(TextNormalizer.normalize(text), TextNormalizer.oneLine(title), MEDIA_TYPE,
-                List.of(), Optional.ofNullable(created));
+        SectionMarks.Result marked = SectionMarks.strip(TextNormalizer.normalize(text));
+        return new ExtractedDocument(marked.text(), TextNormalizer.oneLine(title), MEDIA_TYPE,
+                List.of(), Optional.ofNullable(created), marked.sections());
+    }
+
+    /** "Heading1".."Heading6" (Word's built-in styles, also "heading 2"): their level; else 0. */
+    private static int headingLevel(XWPFParagraph paragraph) {
+        String style = paragraph.getStyleID();
+        if (style == null) {
+            return 0;
+        }
+        var m = java.util.regex.Pattern.compile("(?i)heading\\s*([1-6])").matcher(style);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static boolean isHeading(XWPFParagraph paragraph) {

@@ -47,8 +47,60 @@ final class MarkdownExtractor {
         if (title.isBlank()) {
             title = firstHeading(document);
         }
-        return new ExtractedDocument(TextNormalizer.normalize(renderer.render(document)), TextNormalizer.oneLine(title),
-                MEDIA_TYPE, List.of(), Optional.empty());
+        String text = TextNormalizer.normalize(SectionMarks.clean(renderer.render(document)));
+        return new ExtractedDocument(text, TextNormalizer.oneLine(title), MEDIA_TYPE, List.of(), Optional.empty(),
+                sections(text, document));
+    }
+
+    /** Each heading found, in order, as the whole of a line of the rendered text: its section runs to the next. */
+    private static List<ExtractedDocument.SectionSpan> sections(String text, Node document) {
+        var marked = new StringBuilder(text.length() + 64);
+        int cursor = 0;
+        for (var heading : headings(document)) {
+            String line = TextNormalizer.oneLine(heading.text());
+            if (line.isEmpty()) {
+                continue;
+            }
+            int at = text.indexOf(line, cursor);
+            while (at >= 0 && !((at == 0 || text.charAt(at - 1) == '\n')
+                    && (at + line.length() == text.length() || text.charAt(at + line.length()) == '\n'))) {
+                at = text.indexOf(line, at + 1);
+            }
+            if (at < 0) {
+                continue;
+            }
+            marked.append(text, cursor, at).append(SectionMarks.headingStart(heading.level())).append(line)
+                    .append(SectionMarks.HEADING_END);
+            cursor = at + line.length();
+        }
+        marked.append(text, cursor, text.length());
+        return SectionMarks.strip(marked.toString()).sections();
+    }
+
+    private record HeadingText(int level, String text) {
+    }
+
+    private static List<HeadingText> headings(Node document) {
+        var out = new java.util.ArrayList<HeadingText>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                var text = new StringBuilder();
+                heading.accept(new AbstractVisitor() {
+                    @Override
+                    public void visit(Text t) {
+                        text.append(t.getLiteral());
+                    }
+
+                    @Override
+                    public void visit(Code code) {
+                        text.append(code.getLiteral());
+                    }
+                });
+                out.add(new HeadingText(heading.getLevel(), text.toString()));
+            }
+        });
+        return out;
     }
 
     private static String firstHeading(Node document) {

@@ -3,6 +3,7 @@ package app.alex.core.ingest;
 import app.alex.core.chunk.SentenceChunker;
 import app.alex.core.document.DocumentType;
 import app.alex.core.error.AlexException;
+import app.alex.core.extract.ExtractedDocument;
 import app.alex.core.extract.FileExtractor;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.IndexQuery;
@@ -281,6 +282,43 @@ class IngestServiceTest {
         assertThat(summary.failures().getFirst().error()).startsWith("disk full: no space left on the device holding /kb");
         assertThat(summary.failures().subList(1, 3)).extracting(IngestResult::error).containsOnly("not stored: the disk is full");
         assertThat(upserts).hasValue(2);
+    }
+
+    @Test
+    void everyPassageBelongsToOneSectionAndCarriesItsPath() {
+        String risks = "Suppliers in few countries make most components. ".repeat(12).strip();
+        String properties = "The Company owns its headquarters. ".repeat(3).strip();
+        String text = "Item 1A. Risk Factors\n\n" + risks + "\n\nItem 2. Properties\n\n" + properties;
+        int second = text.indexOf("Item 2.");
+        var request = new TextIngestRequest("f", text, "Filing", "/f.htm", null, null, null, "text/html", null,
+                List.of(), List.of(new ExtractedDocument.SectionSpan("Item 1A. Risk Factors", 0, second),
+                        new ExtractedDocument.SectionSpan("Item 2. Properties", second, text.length())));
+
+        ingest.ingestText(request);
+
+        var chunks = index.chunks("f");
+        assertThat(chunks).hasSizeGreaterThan(2);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.section())
+                .isEqualTo(c.startOffset() < second ? "Item 1A. Risk Factors" : "Item 2. Properties"));
+        // No passage runs across the heading of the next section.
+        assertThat(chunks).noneMatch(c -> c.startOffset() < second && c.endOffset() > second);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.text()).isEqualTo(text.substring(c.startOffset(), c.endOffset())));
+    }
+
+    @Test
+    void sectionsOutsideTheTextOrOutOfOrderAreRefused() {
+        String text = "Some filing text.";
+        var outside = new TextIngestRequest(null, text, null, "/x", null, null, null, null, null, List.of(),
+                List.of(new ExtractedDocument.SectionSpan("Item 1", 0, 999)));
+        var overlapping = new TextIngestRequest(null, text, null, "/y", null, null, null, null, null, List.of(),
+                List.of(new ExtractedDocument.SectionSpan("Item 1", 0, 10), new ExtractedDocument.SectionSpan("Item 2", 5, 12)));
+        var blank = new TextIngestRequest(null, text, null, "/z", null, null, null, null, null, List.of(),
+                List.of(new ExtractedDocument.SectionSpan(" ", 0, 10)));
+
+        assertThatThrownBy(() -> ingest.ingestText(outside)).isInstanceOf(AlexException.class).hasMessageContaining("'sections'");
+        assertThatThrownBy(() -> ingest.ingestText(overlapping)).isInstanceOf(AlexException.class).hasMessageContaining("no overlap");
+        assertThatThrownBy(() -> ingest.ingestText(blank)).isInstanceOf(AlexException.class).hasMessageContaining("'path'");
+        assertThat(index.stats().documents()).isZero();
     }
 
     @Test
