@@ -115,7 +115,9 @@ public final class LuceneVectorIndex implements VectorIndex {
     static final String END = "end";
     static final String TOKENS = "tokens";
     static final String SECTION = "section";
-    /** A match in the section heading counts for less than one in the passage itself. */
+    /** The document title and the passage's section path, searchable by keyword (not stored). */
+    static final String CONTEXT = "context";
+    /** A match in the title or section heading counts for less than one in the passage itself. */
     static final float SECTION_BOOST = 0.5f;
     static final String DIMENSION_KEY = "alex.dimension";
     /** Reciprocal rank fusion constant (Cormack et al.): damps the weight of the very first ranks. */
@@ -379,8 +381,9 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (passage == null) {
             return List.of();
         }
-        // The heading path is searchable too ("risk factors" finds passages of Item 1A), weighted below the text.
-        Query heading = builder.createBooleanQuery(SECTION, query.text(), BooleanClause.Occur.SHOULD);
+        // Title and heading path are searchable too ("Apple risk factors" finds Item 1A of Apple's 10-K, whose
+        // passages say "the Company"), weighted below the text.
+        Query heading = builder.createBooleanQuery(CONTEXT, query.text(), BooleanClause.Occur.SHOULD);
         Query text = heading == null ? passage : new BooleanQuery.Builder()
                 .add(passage, BooleanClause.Occur.SHOULD)
                 .add(new BoostQuery(heading, SECTION_BOOST), BooleanClause.Occur.SHOULD)
@@ -506,8 +509,9 @@ public final class LuceneVectorIndex implements VectorIndex {
         doc.add(new StoredField(END, c.endOffset()));
         doc.add(new StoredField(TOKENS, c.tokenCount()));
         if (!c.section().isEmpty()) {
-            doc.add(new TextField(SECTION, c.section(), Field.Store.YES));
+            doc.add(new StoredField(SECTION, c.section()));
         }
+        doc.add(new TextField(CONTEXT, d.title() + "\n" + c.section(), Field.Store.NO));
         return doc;
     }
 

@@ -44,11 +44,16 @@ record FilingQuestion(String text, String file, String item, List<String> phrase
 
     /** Whether this search hit answers the question (see the class comment). */
     boolean answeredBy(SearchHit hit) {
+        return holdsEvidence(hit) || file.equals(fileName(hit.source())) && sectionNames(hit.section(), item);
+    }
+
+    /** The stricter credit: the passage itself holds an evidence phrase (its section is not enough). */
+    boolean holdsEvidence(SearchHit hit) {
         if (!file.equals(fileName(hit.source()))) {
             return false;
         }
         String passage = normalise(hit.text());
-        return phrases.stream().anyMatch(p -> passage.contains(normalise(p))) || sectionNames(hit.section(), item);
+        return phrases.stream().anyMatch(p -> passage.contains(normalise(p)));
     }
 
     /**

@@ -57,7 +57,9 @@ final class FigureTable {
                     && row.stream().skip(1).anyMatch(c -> isValue(c.text()));
             boolean headingsOnly = row.stream().skip(1).allMatch(c -> YEAR.matcher(c.text()).matches()
                     || !isValue(c.text()));
-            if (!dataSeen && (!data || headingsOnly)) {
+            // A caption row ("ASSETS:", one cell at the left) is a line of its own, never a column heading.
+            boolean caption = row.size() == 1 && row.getFirst().column() == 0;
+            if (!dataSeen && !caption && (!data || headingsOnly)) {
                 headers.add(row); // column headings: years, "Change", "Three Months Ended"...
                 continue;
             }

@@ -31,6 +31,8 @@ public final class IngestService {
     static final int EMBED_BATCH = 32;
     /** Text longer than this (about 10,000 pages) is refused rather than exhausting memory. */
     public static final int MAX_TEXT_CHARS = 20_000_000;
+    /** A section shorter than this (a heading and a line) is no passage of its own: it joins the next. */
+    static final int MIN_SECTION_CHARS = 200;
 
     private final SentenceChunker chunker;
     private final Embedder embedder;
@@ -125,7 +127,9 @@ public final class IngestService {
 
     /**
      * Passages that never run across a heading: each section is cut on its own (and the text outside
-     * every section too), so a passage belongs to exactly one section path.
+     * every section too), so a passage belongs to one section. A section too short to be a passage
+     * of its own (a bare "Part I" heading, "Item 1B. Unresolved Staff Comments: None.") joins the
+     * next one rather than becoming a fragment that matches every question on its few words.
      */
     private List<TextChunk> chunkBySection(ExtractedDocument extracted) {
         String text = extracted.text();
@@ -140,8 +144,11 @@ public final class IngestService {
             boundaries.add(section.end());
         }
         var pieces = new ArrayList<TextChunk>();
-        Integer from = boundaries.first();
-        for (Integer to : boundaries.tailSet(from, false)) {
+        int from = 0;
+        for (int to : boundaries.tailSet(0, false)) {
+            if (to < text.length() && text.substring(from, to).strip().length() < MIN_SECTION_CHARS) {
+                continue; // too short: this region runs on into the next
+            }
             for (TextChunk piece : chunker.chunk(text.substring(from, to))) {
                 pieces.add(new TextChunk(pieces.size(), from + piece.startOffset(), from + piece.endOffset(),
                         piece.text(), piece.tokenCount()));
@@ -149,6 +156,35 @@ public final class IngestService {
             from = to;
         }
         return pieces;
+    }
+
+    /** The section holding most of a passage (a passage that begins with a bare heading belongs to what follows). */
+    private static String sectionOf(ExtractedDocument extracted, int start, int end) {
+        String best = extracted.sectionAt(start);
+        int bestOverlap = 0;
+        for (SectionSpan section : extracted.sections()) {
+            if (section.start() >= end) {
+                break;
+            }
+            int overlap = Math.min(end, section.end()) - Math.max(start, section.start());
+            if (overlap > bestOverlap) {
+                bestOverlap = overlap;
+                best = section.path();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * What the model reads for a passage: the document's title and the passage's section before its
+     * text ("Apple Inc. 10-K FY2024 — Part I > Item 1A. Risk Factors"), so a passage that says "the
+     * Company" is still about Apple, and one under "Risk Factors" is about risks. The stored text is
+     * the passage alone.
+     */
+    static String embeddingText(String title, ChunkRecord chunk) {
+        String context = chunk.section().isEmpty() ? title : title.isEmpty() ? chunk.section()
+                : title + " \u2014 " + chunk.section();
+        return context.isBlank() ? chunk.text() : context + "\n\n" + chunk.text();
     }
 
     /** The file pipeline with this use case as its sink: files ingested in-process. */
@@ -188,7 +224,8 @@ public final class IngestService {
         var chunks = new ArrayList<ChunkRecord>(pieces.size());
         for (TextChunk piece : pieces) {
             chunks.add(new ChunkRecord(document.id(), piece.index(), piece.text(), extracted.pageAt(piece.startOffset()),
-                    piece.startOffset(), piece.endOffset(), piece.tokenCount(), extracted.sectionAt(piece.startOffset())));
+                    piece.startOffset(), piece.endOffset(), piece.tokenCount(),
+                    sectionOf(extracted, piece.startOffset(), piece.endOffset())));
         }
         var vectors = new ArrayList<float[]>(chunks.size());
         for (int from = 0; from < chunks.size(); from += EMBED_BATCH) {
@@ -196,7 +233,7 @@ public final class IngestService {
                 throw new AlexException(ErrorCode.CONFLICT, "cancelled before it was stored");
             }
             List<String> batch = chunks.subList(from, Math.min(chunks.size(), from + EMBED_BATCH)).stream()
-                    .map(ChunkRecord::text).toList();
+                    .map(chunk -> embeddingText(document.title(), chunk)).toList();
             vectors.addAll(embedder.embed(batch));
             listener.chunksEmbedded(batch.size());
         }
