@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Files ingested on every path give the same knowledge base: the same documents, passage texts,
- * titles, tags and page numbers as the core's file pipeline gives in-process. Each path extends
+ * titles, tags, page numbers and section paths as the core's file pipeline gives in-process. Each path extends
  * this class: the embedded backend, {@code alex serve} over HTTP, and the Lambda handlers over the
  * S3 Vectors and SageMaker fakes. The files are a three-page PDF, HTML, DOCX and Markdown.
  */
@@ -87,11 +87,15 @@ public abstract class FileIngestContract {
         Files.writeString(folder.resolve("notes.md"), """
                 # Copper outlook
 
-                Demand from grid investment keeps the market tight.
+                Demand from grid investment keeps the market tight. Utilities are replacing old lines and
+                adding capacity for data centres, and each new line needs copper for years to come. Mine supply
+                grows slowly: new projects take a decade from discovery to first output.
 
                 ## Risks
 
-                A slowdown in construction would weigh on prices.
+                A slowdown in construction would weigh on prices. Chinese property starts have fallen for
+                three years, and a further fall would cut demand for wire, pipes and fittings at once. A strong
+                dollar would make the metal dearer for most buyers as well.
                 """);
         return folder;
     }
@@ -124,9 +128,9 @@ public abstract class FileIngestContract {
         }
     }
 
-    record Passage(int index, String text, int page, int startOffset, int endOffset, int tokenCount) {
+    record Passage(int index, String text, int page, int startOffset, int endOffset, int tokenCount, String section) {
         Passage(ChunkRecord c) {
-            this(c.index(), c.text(), c.page(), c.startOffset(), c.endOffset(), c.tokenCount());
+            this(c.index(), c.text(), c.page(), c.startOffset(), c.endOffset(), c.tokenCount(), c.section());
         }
     }
 
@@ -172,6 +176,21 @@ public abstract class FileIngestContract {
         assertThat(passages).allSatisfy(p -> assertThat(p.page()).isEqualTo(extracted.pageAt(p.startOffset())));
         assertThat(stored().values()).filteredOn(d -> !d.mediaType().equals("application/pdf"))
                 .flatExtracting(Stored::passages).extracting(Passage::page).containsOnly(0);
+    }
+
+    @Test
+    void everyPassageKeepsItsSectionPathAndSearchHitsCarryIt() {
+        ingestSampleFiles();
+        Path notes = files.resolve("notes.md");
+
+        List<Passage> passages = stored().get(notes.toString()).passages();
+        List<SearchHit> hits = kb.search(new SearchRequest("construction slowdown and property starts", 5,
+                new SearchFilter(null, null, notes.toString(), null, null), SearchMode.SEMANTIC)).results();
+
+        assertThat(passages).extracting(Passage::section).containsExactly("Copper outlook", "Copper outlook > Risks");
+        assertThat(hits).isNotEmpty().allSatisfy(hit -> assertThat(hit.section())
+                .isEqualTo(kb.chunks(hit.documentId()).get(hit.chunkIndex()).section()));
+        assertThat(hits).extracting(SearchHit::section).contains("Copper outlook > Risks");
     }
 
     @Test
