@@ -13,6 +13,7 @@ import app.alex.desktop.backend.BackendSession;
 import app.alex.desktop.backend.PipelineIngestor;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.ingest.IngestItem;
+import app.alex.desktop.pdf.TestPdfs;
 import app.alex.desktop.testing.FakeResearcher;
 import app.alex.desktop.testing.Fixtures;
 import app.alex.desktop.testing.Screenshots;
@@ -149,6 +150,36 @@ class WorkbenchEmbeddedTest {
     private static java.util.Set<String> highlighted(FxRobot robot) {
         return robot.lookup("#searchResults .term-hit").queryAll().stream()
                 .map(n -> ((Text) n).getText().toLowerCase()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aHitOfAPdfShowsItsPageDrawnInTheWindowWithThePassageMarked(FxRobot robot) throws Exception {
+        Path pdf = TestPdfs.twoPageFiling(temp.resolve("supply-filing.pdf"));
+        assertThat(backend.ingest().ingestFile(pdf, IngestOptions.DEFAULTS, IngestListener.NONE).status())
+                .isEqualTo(IngestStatus.CREATED);
+        app.awaitHealthy();
+        shortcut(robot, Screen.SEARCH);
+        robot.clickOn("#searchField").write("a foundry disruption would delay shipments");
+        ListView<SearchHit> results = robot.lookup("#searchResults").queryListView();
+        waitUntil(30, () -> !results.getItems().isEmpty() && !app.workbench.search().searchingProperty().get()
+                && results.getItems().getFirst().source().equals(pdf.toString()));
+        SearchHit hit = results.getItems().getFirst();
+        assertThat(hit.page()).as("the short filing is one passage, starting on page 1").isEqualTo(1);
+
+        robot.clickOn(robot.lookup("#searchResults .list-cell").nth(0).queryAs(Node.class));
+        waitUntil(10, () -> !robot.lookup("#searchShowPage").queryButton().isDisabled());
+        robot.clickOn("#searchShowPage");
+        waitUntil(20, () -> robot.lookup("#pdfPageImage").tryQuery().isPresent());
+
+        assertThat(label(robot, "#pdfPageLabel")).isEqualTo("page 1 of 2");
+        assertThat(robot.lookup("#pdfPage .pdf-mark").queryAll()).as("the passage's lines are marked").hasSize(3);
+        assertThat(robot.lookup("#pdfPreviousPage").queryButton().isDisabled()).isTrue();
+        Screenshots.save(app.workbench.root(), "pdf-page");
+        robot.clickOn("#pdfNextPage");
+        waitUntil(20, () -> label(robot, "#pdfPageLabel").equals("page 2 of 2"));
+        assertThat(robot.lookup("#pdfPage .pdf-mark").queryAll()).as("where the passage runs on to").hasSize(4);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(10, () -> robot.lookup("#pdfPage").tryQuery().isEmpty());
     }
 
     @Test

@@ -168,7 +168,18 @@ public final class SearchView extends BorderPane {
             navigator.openPassage(hit.documentId(), hit.chunkIndex());
         });
         openSource.setOnAction(e -> navigator.openExternal(model.selectedProperty().get().source()));
-        var detailButtons = new HBox(8, openInLibrary, openSource);
+        // A hit of a PDF on this machine opens its page, drawn here with the passage marked.
+        var showPage = new Button("Show page", new FontIcon(Feather.FILE_TEXT));
+        showPage.setId("searchShowPage");
+        showPage.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            SearchHit hit = model.selectedProperty().get();
+            return hit == null || hit.page() < 1 || app.alex.desktop.pdf.PdfPages.localFile(hit.source()) == null;
+        }, model.selectedProperty()));
+        showPage.setOnAction(e -> {
+            SearchHit hit = model.selectedProperty().get();
+            navigator.showPage(hit.source(), hit.title(), hit.page(), hit.text());
+        });
+        var detailButtons = new HBox(8, openInLibrary, showPage, openSource);
         var detailHint = new Label("Select a result to read it in context.");
         detailHint.getStyleClass().add("screen-hint");
         detailHint.visibleProperty().bind(model.selectedProperty().isNull());

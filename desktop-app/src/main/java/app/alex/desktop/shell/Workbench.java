@@ -232,6 +232,25 @@ public final class Workbench implements Navigator {
         }, notifier::error));
     }
 
+    @Override
+    public void showPage(String source, String title, int page, String passage) {
+        Path pdf = app.alex.desktop.pdf.PdfPages.localFile(source);
+        if (pdf == null || page < 1) {
+            openExternal(source);
+            return;
+        }
+        closePage();
+        var view = new app.alex.desktop.pdf.PdfPageView(pdf, title, page, passage, services.executor(), this::closePage,
+                this::openExternal);
+        layers.getChildren().add(layers.getChildren().indexOf(toasts), view);
+        view.requestFocus();
+    }
+
+    /** Closes the page drawn over the screens, if one is. */
+    public void closePage() {
+        layers.getChildren().removeIf(node -> node instanceof app.alex.desktop.pdf.PdfPageView);
+    }
+
     /** A URL as it is; a local path as a file: URI; null when there is nothing to open. */
     static String toUri(String uriOrPath) {
         if (uriOrPath == null || uriOrPath.isBlank()) {

@@ -9,4 +9,12 @@ public interface Navigator {
 
     /** Opens a URL or a local file with the system's program. */
     void openExternal(String uriOrPath);
+
+    /**
+     * Shows a page of a local PDF inside the window with the passage marked (a citation or a hit of
+     * a PDF); where there is none to draw, the source is opened instead.
+     */
+    default void showPage(String source, String title, int page, String passage) {
+        openExternal(source);
+    }
 }
