@@ -89,11 +89,11 @@ public final class FilingsRetrievalEval {
             ranks.add(rank);
             if (rank != 1) {
                 misses.add(String.format(Locale.ROOT, "  rank %2s  %s  [%s, %s]", rank == 0 ? "-" : rank, q.text(),
-                        q.file(), q.item()));
+                        q.file(), q.itemColumn()));
             }
             if (verbose) {
                 System.err.printf(Locale.ROOT, "%-8s rank %2s  %s  [%s, %s]%n", mode.wireName(), rank == 0 ? "-" : rank,
-                        q.text(), q.file(), q.item());
+                        q.text(), q.file(), q.itemColumn());
                 for (int i = 0; i < Math.min(5, hits.size()); i++) {
                     SearchHit h = hits.get(i);
                     String head = h.text().replaceAll("\\s+", " ").strip();
