@@ -24,6 +24,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code alex edgar AAPL}: a company's SEC filings from EDGAR into the knowledge base. */
 @Command(name = "edgar", mixinStandardHelpOptions = true,
@@ -87,6 +90,18 @@ public final class EdgarCommand implements Callable<Integer> {
             return 0;
         }
         ImportReport report;
+        var stop = new AtomicBoolean();
+        var finished = new CountDownLatch(1);
+        // Ctrl-C stops between filings: what is stored stays stored, the next run goes on from there.
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         try (var backend = Backends.open(spec)) {
             if (!json) {
                 out.println(Printable.line(name) + " (CIK " + submissions.cik() + "): " + filings.size() + " filing"
@@ -101,8 +116,20 @@ public final class EdgarCommand implements Callable<Integer> {
                         out.flush();
                     }
                 }
+
+                @Override
+                public boolean cancelled() {
+                    return stop.get();
+                }
             };
             report = edgar.importer(backend.knowledgeBase()).importFilings(submissions, ref.ticker(), filings, listener);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (Ctrl-C): nothing to remove
+            }
         }
         if (json) {
             Json.print(out, EdgarJson.importReport(submissions, report));
