@@ -102,7 +102,16 @@ public final class FilingImporter {
         return new FilingResult(filing, period, url, FilingResult.Status.FAILED, null, title, 0, code, error);
     }
 
+    /**
+     * The stored filing, or null. A remote knowledge base stores a long text (a 10-K runs to
+     * 200,000 characters and more) as documents {@code <id>-part-1..n}, so the first part counts too.
+     */
     private DocumentRecord existing(String id) {
+        DocumentRecord whole = find(id);
+        return whole != null ? whole : find(id + "-part-1");
+    }
+
+    private DocumentRecord find(String id) {
         try {
             return knowledgeBase.document(id);
         } catch (AlexException e) {

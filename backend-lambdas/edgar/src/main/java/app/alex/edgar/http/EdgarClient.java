@@ -3,7 +3,6 @@ package app.alex.edgar.http;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.edgar.EdgarConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,9 +95,8 @@ public final class EdgarClient {
                 throw notJson(download, what);
             }
             return node;
-        } catch (JsonProcessingException e) {
-            throw notJson(download, what);
         } catch (IOException e) {
+            // Jackson's parse errors are IOExceptions; reading from a byte array fails no other way.
             throw notJson(download, what);
         }
     }
@@ -190,7 +188,8 @@ public final class EdgarClient {
             case 403 -> new AlexException(ErrorCode.FORBIDDEN, "EDGAR refused the request for " + what + " at " + url
                     + " (403 Forbidden). It refuses clients whose User-Agent is missing or does not name a person and an "
                     + "e-mail address; " + EdgarConfig.USER_AGENT_ENV + " is \"" + config.userAgent() + "\". Set it to "
-                    + "something like \"Jane Doe jane@example.com\".");
+                    + "something like \"Jane Doe jane@example.com\". (EDGAR also answers 403 for about ten minutes "
+                    + "to a client that sent more than 10 requests a second.)");
             case 404, 410 -> AlexException.notFound("EDGAR has no " + what + " at " + url + ".");
             default -> new AlexException(status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.UNPROCESSABLE_DOCUMENT,
                     "EDGAR answered " + status + " for " + what + " at " + url + ".");
