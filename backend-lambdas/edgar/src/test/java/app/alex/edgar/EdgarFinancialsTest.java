@@ -60,6 +60,7 @@ class EdgarFinancialsTest {
         assertThat(snow.series(Metric.REVENUE, false)).extracting(f -> f.period().label())
                 .containsExactly("FY2019", "FY2020", "FY2021", "FY2022", "FY2023", "FY2024", "FY2025");
         assertThat(annual(Metric.REVENUE, 2019).value()).isEqualByComparingTo("96666000");
+        assertThat(snow.latest(Metric.REVENUE, false)).contains(revenue);
     }
 
     @Test

@@ -97,6 +97,11 @@ public final class FinancialsCommand implements Callable<Integer> {
             out.println(row);
         }
         out.println("Each figure is from the latest filing that reported it; --json gives the filings and the period dates.");
+        if (quarterly) {
+            // Not derived by subtraction: every figure shown is one a filing reported as it is.
+            out.println("Quarters show three-month figures as filed: a fourth quarter is mostly inside the 10-K's year, "
+                    + "and a 10-Q's cash flow covers the year to date, so those show n/a.");
+        }
         out.flush();
         return 0;
     }

@@ -43,6 +43,12 @@ public record Financials(Cik cik, String company, List<FinancialFigure> annual, 
         return figures(quarters).stream().filter(f -> f.metric() == metric).toList();
     }
 
+    /** The latest year's (or quarter's) value of a metric, if any period has one. */
+    public Optional<FinancialFigure> latest(Metric metric, boolean quarters) {
+        List<FinancialFigure> series = series(metric, quarters);
+        return series.isEmpty() ? Optional.empty() : Optional.of(series.getLast());
+    }
+
     private static List<FinancialFigure> sorted(List<FinancialFigure> figures) {
         return figures.stream().sorted(Comparator.comparing(FinancialFigure::period)
                 .thenComparing(FinancialFigure::metric)).toList();
