@@ -2,6 +2,8 @@ package app.alex.cli;
 
 import app.alex.cli.docs.DocsCommand;
 import app.alex.cli.docs.CompactCommand;
+import app.alex.cli.edgar.EdgarCommand;
+import app.alex.cli.edgar.FinancialsCommand;
 import app.alex.cli.ingest.IngestCommand;
 import app.alex.cli.search.SearchCommand;
 import app.alex.cli.serve.ServeCommand;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The {@code alex} command line. Each feature adds its subcommand class to the list below.
@@ -29,6 +32,8 @@ import java.nio.file.Path;
                 ServeCommand.class,
                 ResearchCommand.class,
                 FeedCommand.class,
+                EdgarCommand.class,
+                FinancialsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class AlexCommand implements Runnable {
@@ -74,6 +79,21 @@ public final class AlexCommand implements Runnable {
         return apiKey;
     }
 
+    /** The process environment; tests pass their own (the JVM's cannot be changed). */
+    private final Map<String, String> environment;
+
+    public AlexCommand() {
+        this(System.getenv());
+    }
+
+    AlexCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -92,7 +112,12 @@ public final class AlexCommand implements Runnable {
 
     /** Builds the command line with Alex's error handling; tests use it too. */
     public static CommandLine newCommandLine() {
-        var commandLine = new CommandLine(new AlexCommand());
+        return newCommandLine(System.getenv());
+    }
+
+    /** The command line reading these environment variables instead of the process's (for tests). */
+    public static CommandLine newCommandLine(Map<String, String> environment) {
+        var commandLine = new CommandLine(new AlexCommand(environment));
         commandLine.setExecutionExceptionHandler(new CliErrors());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;

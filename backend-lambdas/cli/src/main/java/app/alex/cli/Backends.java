@@ -89,6 +89,11 @@ public final class Backends {
         }
     }
 
+    /** The environment variables the command line runs with (the process's, or a test's). */
+    public static java.util.Map<String, String> environment(CommandLine.Model.CommandSpec spec) {
+        return root(spec) instanceof AlexCommand alex ? alex.environment() : System.getenv();
+    }
+
     /** The folder from --data-dir, else ALEX_DATA_DIR, else the platform default. */
     public static Path dataDir(CommandLine.Model.CommandSpec spec) {
         if (root(spec) instanceof AlexCommand alex && alex.dataDir() != null) {
@@ -113,7 +118,7 @@ public final class Backends {
         }
         URI uri = apiUri(url);
         String key = root(spec) instanceof AlexCommand alex && alex.apiKey() != null ? alex.apiKey()
-                : System.getenv(API_KEY_ENV);
+                : environment(spec).get(API_KEY_ENV);
         // A cold cloud embedding model answers 503 with Retry-After: say what the command waits for.
         var err = spec.commandLine().getErr();
         var knowledgeBase = new RemoteKnowledgeBase(uri, key, REMOTE_TIMEOUT)
@@ -132,7 +137,7 @@ public final class Backends {
 
     private static String apiUrl(CommandLine.Model.CommandSpec spec) {
         String url = root(spec) instanceof AlexCommand alex && alex.apiUrl() != null ? alex.apiUrl()
-                : System.getenv(API_URL_ENV);
+                : environment(spec).get(API_URL_ENV);
         return url == null || url.isBlank() ? null : url.strip();
     }
 
