@@ -3,6 +3,7 @@ package app.alex.client;
 import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.backend.KnowledgeBaseJson;
 import app.alex.core.extract.ExtractedDocument.PageSpan;
+import app.alex.core.extract.ExtractedDocument.SectionSpan;
 import app.alex.core.document.ChunkRecord;
 import app.alex.core.document.DocumentRecord;
 import app.alex.core.error.AlexException;
@@ -75,7 +76,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
         if (request.text() == null || request.text().length() <= PART_CHARS) {
             return ingestOne(request);
         }
-        List<Part> parts = split(request.text(), request.pages(), PART_CHARS);
+        List<Part> parts = split(request.text(), request.pages(), request.sections(), PART_CHARS);
         String base = DocumentIds.idFor(request);
         String title = DocumentIds.titleFor(request);
         IngestResult first = null;
@@ -88,7 +89,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
             Part part = parts.get(i);
             var result = ingestOne(new TextIngestRequest(base + "-part-" + (i + 1), part.text(),
                     title + " (part " + (i + 1) + " of " + parts.size() + ")", request.source(), request.type(),
-                    request.tags(), request.date(), request.mediaType(), attributes, part.pages()));
+                    request.tags(), request.date(), request.mediaType(), attributes, part.pages(), part.sections()));
             first = first == null ? result : first;
             chunks += result.chunkCount();
             statuses.add(result.status());
@@ -108,16 +109,17 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
                 : request.source(), status, first.documentId(), title, chunks, null, null);
     }
 
-    /** One part of a long text, with its pages counted from the part's own start. */
-    record Part(String text, List<PageSpan> pages) {
+    /** One part of a long text, with its pages and sections counted from the part's own start. */
+    record Part(String text, List<PageSpan> pages, List<SectionSpan> sections) {
     }
 
     /**
      * Cuts at the last paragraph break (else sentence end, else space) before each limit; each part
      * keeps the pages that overlap it, clipped and shifted to its own offsets, so its passages get
-     * the page numbers they would get in the whole text.
+     * the page numbers they would get in the whole text; sections likewise, so every passage keeps
+     * its section path.
      */
-    static List<Part> split(String text, List<PageSpan> pages, int limit) {
+    static List<Part> split(String text, List<PageSpan> pages, List<SectionSpan> sections, int limit) {
         List<Part> parts = new ArrayList<>();
         int start = 0;
         while (start < text.length()) {
@@ -130,7 +132,15 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
                     partPages.add(new PageSpan(page.number(), from - start, to - start));
                 }
             }
-            parts.add(new Part(text.substring(start, cut), partPages));
+            var partSections = new ArrayList<SectionSpan>();
+            for (SectionSpan section : sections) {
+                int from = Math.max(section.start(), start);
+                int to = Math.min(section.end(), cut);
+                if (from < to) {
+                    partSections.add(new SectionSpan(section.path(), from - start, to - start));
+                }
+            }
+            parts.add(new Part(text.substring(start, cut), partPages, partSections));
             start = cut;
         }
         return parts;
@@ -138,7 +148,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
 
     /** Texts alone (the pages of a text without pages are none). */
     static List<String> split(String text, int limit) {
-        return split(text, List.of(), limit).stream().map(Part::text).toList();
+        return split(text, List.of(), List.of(), limit).stream().map(Part::text).toList();
     }
 
     private static int cut(String text, int start, int limit) {

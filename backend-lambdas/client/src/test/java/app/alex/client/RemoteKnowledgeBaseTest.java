@@ -123,8 +123,9 @@ class RemoteKnowledgeBaseTest {
     }
 
     @Test
-    void aLongPagedTextGoesUpInPartsAndEveryPassageKeepsThePageItHasInTheWholeText() {
+    void aLongPagedTextGoesUpInPartsAndEveryPassageKeepsThePageAndSectionItHasInTheWholeText() {
         var pages = new java.util.ArrayList<PageSpan>();
+        var sections = new java.util.ArrayList<app.alex.core.extract.ExtractedDocument.SectionSpan>();
         var text = new StringBuilder();
         for (int number = 1; number <= 60; number++) {
             if (!text.isEmpty()) {
@@ -134,11 +135,21 @@ class RemoteKnowledgeBaseTest {
             text.append(("Page " + number + " marker-p" + number + " discusses segment revenue and margins. ").repeat(160)
                     .strip());
             pages.add(new PageSpan(number, start, text.length()));
+            if (number % 7 == 1) { // a section every seven pages, each running across part boundaries
+                if (!sections.isEmpty()) {
+                    var last = sections.removeLast();
+                    sections.add(new app.alex.core.extract.ExtractedDocument.SectionSpan(last.path(), last.start(), start));
+                }
+                sections.add(new app.alex.core.extract.ExtractedDocument.SectionSpan("Item " + number, start, start));
+            }
         }
+        var lastSection = sections.removeLast();
+        sections.add(new app.alex.core.extract.ExtractedDocument.SectionSpan(lastSection.path(), lastSection.start(),
+                text.length()));
         assertThat(text.length()).isGreaterThan(RemoteKnowledgeBase.PART_CHARS * 2);
 
         var result = remote.ingest(new TextIngestRequest("paged-report", text.toString(), "Paged report", "/filings/p.pdf",
-                null, null, null, "application/pdf", null, pages));
+                null, null, null, "application/pdf", null, pages, sections));
 
         int parts = Integer.parseInt(remote.document("paged-report-part-1").attributes().get("part").split("/")[1]);
         assertThat(parts).isGreaterThanOrEqualTo(3);
@@ -149,6 +160,9 @@ class RemoteKnowledgeBaseTest {
                 long offset = partStart + chunk.startOffset();
                 int expected = pages.stream().filter(p -> p.start() <= offset).mapToInt(PageSpan::number).max().orElseThrow();
                 assertThat(chunk.page()).as("part %d passage %d", part, chunk.index()).isEqualTo(expected);
+                String section = sections.stream().filter(sp -> sp.start() <= offset).reduce((a, b) -> b).orElseThrow()
+                        .path();
+                assertThat(chunk.section()).as("part %d passage %d", part, chunk.index()).isEqualTo(section);
             }
             partStart += remote.document("paged-report-part-" + part).charCount();
         }
