@@ -19,6 +19,6 @@ cd "$ROOT"
 # (target/classes), not at whatever an older install left in ~/.m2.
 ./mvnw -q ${ALEX_MVN_FLAGS:-} -pl backend-lambdas/benchmarks -am compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/classpath.txt"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g \
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g ${ALEX_JAVA_OPTS:-} \
   -cp "backend-lambdas/benchmarks/target/classes:$(cat "$WORK/classpath.txt")" \
   app.alex.benchmarks.retrieval.FilingsRetrievalEval "$EDGAR" "$WORK/kb" "$@"

@@ -13,5 +13,5 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 cd "$ROOT"
 ./mvnw -q -pl backend-lambdas/benchmarks -am install -DskipTests
 CP="$(./mvnw -q -pl backend-lambdas/benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g -cp "backend-lambdas/benchmarks/target/classes:$CP" \
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g ${ALEX_JAVA_OPTS:-} -cp "backend-lambdas/benchmarks/target/classes:$CP" \
   app.alex.benchmarks.retrieval.RetrievalEval "$WORK/corpus/usr/share/doc/python3.11/html" "$WORK/kb" "$@"
