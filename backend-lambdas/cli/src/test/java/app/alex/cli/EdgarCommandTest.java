@@ -69,6 +69,13 @@ class EdgarCommandTest {
         assertThat(tenK.get("source").asText()).isEqualTo(edgar.url() + LoopbackEdgar.APPLE_10K);
         assertThat(JSON.convertValue(tenK.get("tags"), String[].class))
                 .containsExactly("AAPL", "10-K", "FY2024", "2024-11-01", "0000320193-24-000123");
+
+        // The filing is read as a filing: a risk question lands in Item 1A, and the hit names it and its page.
+        Run search = alex("--data-dir", kb, "search", "What could go wrong for Apple if its suppliers in Asia were disrupted?",
+                "--tag", "10-K", "--json");
+        JsonNode best = JSON.readTree(search.out()).get("results").get(0);
+        assertThat(best.get("section").asText()).as(search.out()).contains("Item 1A. Risk Factors");
+        assertThat(best.get("page").asInt()).isPositive();
     }
 
     @Test
