@@ -179,7 +179,11 @@ public final class SearchView extends BorderPane {
             SearchHit hit = model.selectedProperty().get();
             navigator.showPage(hit.source(), hit.title(), hit.page(), hit.text());
         });
-        var detailButtons = new HBox(8, openInLibrary, showPage, openSource);
+        // The detail pane may be narrow: the buttons keep their full labels and wrap onto a second line.
+        for (Button button : java.util.List.of(openInLibrary, showPage, openSource)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        var detailButtons = new javafx.scene.layout.FlowPane(8, 6, openInLibrary, showPage, openSource);
         var detailHint = new Label("Select a result to read it in context.");
         detailHint.getStyleClass().add("screen-hint");
         detailHint.visibleProperty().bind(model.selectedProperty().isNull());
