@@ -93,7 +93,7 @@ public final class FeedView extends BorderPane {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         var report = new ReportView("feedReport");
-        report.setOnCitation(c -> follow(c, navigator));
+        report.setOnCitation(navigator::follow);
         report.setOnLink(navigator::openExternal);
         model.openedProperty().addListener((obs, was, now) -> {
             if (now == null || report.report() == null || !report.report().id().equals(now.id())) {
@@ -115,13 +115,6 @@ public final class FeedView extends BorderPane {
         setCenter(split);
     }
 
-    private static void follow(Citation citation, Navigator navigator) {
-        if (citation.kind() == Citation.Kind.PASSAGE && citation.documentId() != null) {
-            navigator.openPassage(citation.documentId(), Math.max(0, citation.chunkIndex()));
-        } else if (citation.source() != null && !citation.source().isBlank()) {
-            navigator.openExternal(citation.source());
-        }
-    }
 
     /** A report in the list: unread dot, title, date and tickers. */
     private static final class ReportCell extends ListCell<ResearchReport> {

@@ -93,7 +93,7 @@ public final class ResearchView extends BorderPane {
         VBox.setVgrow(steps, Priority.ALWAYS);
 
         var report = new ReportView("report");
-        report.setOnCitation(c -> follow(c, navigator));
+        report.setOnCitation(navigator::follow);
         report.setOnLink(navigator::openExternal);
         model.reportProperty().addListener((obs, was, now) -> report.show(now));
         var exports = ReportActions.exportButtons("report", model.reportProperty(), dialogs, executor, notifier);
@@ -107,13 +107,6 @@ public final class ResearchView extends BorderPane {
         setCenter(split);
     }
 
-    static void follow(Citation citation, Navigator navigator) {
-        if (citation.kind() == Citation.Kind.PASSAGE && citation.documentId() != null) {
-            navigator.openPassage(citation.documentId(), Math.max(0, citation.chunkIndex()));
-        } else if (citation.source() != null && !citation.source().isBlank()) {
-            navigator.openExternal(citation.source());
-        }
-    }
 
     public void focusTopic() {
         topic.requestFocus();

@@ -1,5 +1,7 @@
 package app.alex.desktop.ui;
 
+import app.alex.core.research.Citation;
+
 /** Moves between screens; implemented by the shell and handed to the views that need it. */
 public interface Navigator {
     void show(Screen screen);
@@ -16,5 +18,21 @@ public interface Navigator {
      */
     default void showPage(String source, String title, int page, String passage) {
         openExternal(source);
+    }
+
+    /**
+     * Where a report's citation leads: a passage of a PDF on this machine to its page, drawn with the
+     * passage marked; another passage to the Library; a web source to the browser.
+     */
+    default void follow(Citation citation) {
+        if (citation.kind() == Citation.Kind.PASSAGE && citation.documentId() != null) {
+            if (citation.page() > 0 && app.alex.desktop.pdf.PdfPages.localFile(citation.source()) != null) {
+                showPage(citation.source(), citation.title(), citation.page(), citation.quote());
+            } else {
+                openPassage(citation.documentId(), Math.max(0, citation.chunkIndex()));
+            }
+        } else if (citation.source() != null && !citation.source().isBlank()) {
+            openExternal(citation.source());
+        }
     }
 }
