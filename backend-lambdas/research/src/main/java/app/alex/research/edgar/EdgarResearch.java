@@ -12,6 +12,7 @@ import app.alex.edgar.Edgar;
 import app.alex.edgar.EdgarConfig;
 import app.alex.edgar.company.Cik;
 import app.alex.edgar.company.CompanyRef;
+import app.alex.edgar.company.FiscalPeriod;
 import app.alex.edgar.filings.FilingResult;
 import app.alex.edgar.filings.ImportListener;
 import app.alex.edgar.filings.ImportReport;
@@ -145,46 +146,51 @@ public final class EdgarResearch {
 
     private Optional<String> figuresSection(CompanyRef ref, Financials financials, Sources sources) {
         String company = companyName(ref, financials);
-        var lines = new ArrayList<String>();
+        // Per metric: the latest fiscal year and the one before it, when reported.
+        Map<Metric, List<FinancialFigure>> shown = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.REVENUE, Metric.NET_INCOME)) {
             List<FinancialFigure> series = financials.series(metric, false);
             if (series.isEmpty()) {
                 continue;
             }
             FinancialFigure latest = series.getLast();
-            Optional<FinancialFigure> before = financials.figure(metric, app.alex.edgar.company.FiscalPeriod.year(latest.period().year() - 1));
-            var cited = new LinkedHashMap<String, Integer>();
-            cite(ref, company, latest, metric, sources, cited);
+            var figures = new ArrayList<>(List.of(latest));
+            financials.figure(metric, FiscalPeriod.year(latest.period().year() - 1)).ifPresent(figures::add);
+            shown.put(metric, figures);
+        }
+        if (shown.isEmpty()) {
+            return Optional.empty();
+        }
+        // One source per filing, quoting every figure of this part it reported.
+        Map<String, List<FinancialFigure>> byFiling = new LinkedHashMap<>();
+        shown.values().forEach(figures -> figures.forEach(f ->
+                byFiling.computeIfAbsent(filingUrl(ref.cik(), f.source().accession()), u -> new ArrayList<>()).add(f)));
+        Map<String, Integer> number = new LinkedHashMap<>();
+        byFiling.forEach((url, figures) -> number.put(url, sources.addFiling(url, "brief-figures", filingTitle(company,
+                figures.getFirst().source()), String.join("\n", figures.stream().map(EdgarResearch::describe).toList()))));
+        var lines = new ArrayList<String>();
+        shown.forEach((metric, figures) -> {
+            FinancialFigure latest = figures.getFirst();
             StringBuilder line = new StringBuilder("- **").append(metric.label()).append(" ").append(latest.period().label())
                     .append(":** ").append(format(metric, latest.value(), latest.unit()));
-            if (before.isPresent()) {
-                cite(ref, company, before.get(), metric, sources, cited);
-                BigDecimal was = before.get().value();
-                BigDecimal change = latest.value().subtract(was);
-                line.append(" (").append(before.get().period().label()).append(": ").append(format(metric, was, before.get().unit()))
+            if (figures.size() > 1) {
+                FinancialFigure before = figures.get(1);
+                BigDecimal change = latest.value().subtract(before.value());
+                line.append(" (").append(before.period().label()).append(": ").append(format(metric, before.value(), before.unit()))
                         .append("; change ").append(change.signum() >= 0 ? "+" : "").append(format(metric, change, latest.unit()));
-                if (was.signum() != 0) {
-                    BigDecimal percent = change.multiply(BigDecimal.valueOf(100)).divide(was.abs(), 1, RoundingMode.HALF_UP);
+                if (before.value().signum() != 0) {
+                    BigDecimal percent = change.multiply(BigDecimal.valueOf(100)).divide(before.value().abs(), 1, RoundingMode.HALF_UP);
                     line.append(", ").append(percent.signum() >= 0 ? "+" : "").append(percent.toPlainString()).append("%");
                 }
                 line.append(")");
             }
-            cited.values().stream().distinct().forEach(n -> line.append(" [").append(n).append("]"));
+            figures.stream().map(f -> number.get(filingUrl(ref.cik(), f.source().accession()))).distinct()
+                    .forEach(n -> line.append(" [").append(n).append("]"));
             lines.add(line.toString());
-        }
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
+        });
         return Optional.of("## Figures\n\n" + company + " (" + (ref.ticker().isBlank() ? "CIK " + ref.cik() : ref.ticker())
-                + "), fiscal years, as reported in its filings' XBRL data on SEC EDGAR:\n\n" + String.join("\n", lines) + "\n");
-    }
-
-    private void cite(CompanyRef ref, String company, FinancialFigure figure, Metric metric, Sources sources,
-                      Map<String, Integer> cited) {
-        String url = filingUrl(ref.cik(), figure.source().accession());
-        int n = sources.addFiling(url, metric.wireName() + ":" + figure.period().tag(), filingTitle(company, figure.source()),
-                describe(figure));
-        cited.putIfAbsent(url + "#" + n, n);
+                + "), fiscal years, as reported in its filings' XBRL data on SEC EDGAR (change from the year before "
+                + "computed by Alex):\n\n" + String.join("\n", lines) + "\n");
     }
 
     /** One figure as a line a reader can check against the filing. */
