@@ -143,4 +143,32 @@ class AgentFinancialsToolTest {
         assertThat(results.getFirst().content()).contains("there is no tool named 'company_financials'");
         assertThat(server.requests()).as("nothing asked of EDGAR").isEmpty();
     }
+
+    @Test
+    void throughTheRealBedrockAdapterTheToolIsAToolSpecAndItsResultATurnBedrockAccepts() {
+        try (var bedrock = new app.alex.research.fakes.StrictBedrockConverse()) {
+            bedrock.then(app.alex.research.fakes.StrictBedrockConverse.toolUse("tooluse_1", FinancialsTool.NAME,
+                            "{\"ticker\":\"SNOW\",\"metric\":\"eps_diluted\",\"periods\":1}", 3_000))
+                    .then(app.alex.research.fakes.StrictBedrockConverse.toolUse("tooluse_2", ResearchAgent.SAVE,
+                            "{\"title\":\"Snowflake EPS\",\"markdown\":\"# Snowflake EPS\\n\\nDiluted EPS was -$3.86 in FY2025 [1].\"}", 4_000));
+            var model = app.alex.research.llm.BedrockConverseModel.create("us-west-2", null, null, bedrock.uri(),
+                    software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIATEST", "secret")),
+                    java.time.Duration.ofSeconds(5));
+            var agent = new ResearchAgent(model, kb, new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                    ResearchAgent.Limits.standard(), Clock.systemUTC(),
+                    Optional.of(new EdgarResearch(TestEdgar.edgar(server, new FakeTime()))));
+
+            var draft = agent.run("SNOW EPS", s -> { });
+
+            assertThat(bedrock.received()).hasSize(2).allSatisfy(r -> assertThat(r.refusal()).isNull());
+            assertThat(bedrock.received().getFirst().body().path("toolConfig").path("tools"))
+                    .extracting(t -> t.path("toolSpec").path("name").asText()).contains(FinancialsTool.NAME);
+            String result = bedrock.received().getLast().body().path("messages").get(2).path("content").get(0)
+                    .path("toolResult").toString();
+            assertThat(result).contains("Diluted EPS FY2025").contains("-$3.86 per share");
+            assertThat(draft.report().citations()).singleElement()
+                    .satisfies(c -> assertThat(c.title()).contains("10-K filed 2025-03-21"));
+        }
+    }
 }
