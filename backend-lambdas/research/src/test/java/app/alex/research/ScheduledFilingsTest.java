@@ -125,4 +125,36 @@ class ScheduledFilingsTest {
         assertThat(server.requests()).noneMatch(r -> r.path().startsWith("/submissions/"));
         assertThat(filingTitles(kb)).isEmpty();
     }
+
+    @Test
+    void withAModelTheAgentIsToldWhatArrivedAndTheReportListsIt() {
+        var clock = new MutableClock(Instant.parse("2025-08-02T08:00:00Z"));
+        KnowledgeBase kb = TestKnowledgeBases.inMemory(clock);
+        var requests = new java.util.ArrayList<app.alex.core.llm.ChatRequest>();
+        app.alex.core.llm.LanguageModel model = new app.alex.core.llm.LanguageModel() {
+            @Override
+            public String name() {
+                return "scripted";
+            }
+
+            @Override
+            public app.alex.core.llm.ChatResponse chat(app.alex.core.llm.ChatRequest request) {
+                requests.add(request);
+                return new app.alex.core.llm.ChatResponse("# Apple\n\nA new quarterly report arrived.", List.of(), 100, 50,
+                        app.alex.core.llm.ChatResponse.StopReason.END);
+            }
+        };
+        var edgar = new EdgarResearch(TestEdgar.edgar(server, new FakeTime()), Duration.ofDays(1));
+        var service = new ResearchService(kb, Optional.of(model), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
+                new KnowledgeBaseReportStore(kb), () -> List.of("AAPL"), ResearchAgent.Limits.standard(), clock, Optional.of(edgar));
+
+        ResearchReport report = service.researchAuto(s -> { });
+
+        var user = (app.alex.core.llm.ChatMessage.User) requests.getFirst().messages().get(1);
+        assertThat(user.text()).startsWith("Research topic: AAPL\n\nBefore this run Alex checked SEC EDGAR")
+                .contains("New filings: Apple Inc. 10-Q Q3 FY2025, filed 2025-08-01");
+        assertThat(requests.getFirst().tools()).extracting(t -> t.name()).contains("company_financials");
+        assertThat(report.markdown()).startsWith("# Apple\n\nA new quarterly report arrived.\n\n## New filings\n\n"
+                + "New filings: Apple Inc. 10-Q Q3 FY2025, filed 2025-08-01");
+    }
 }
