@@ -139,6 +139,10 @@ public final class EdgarResearch {
                 }
             } catch (AlexException e) {
                 steps.accept(new ResearchStep(ResearchStep.Kind.READING, "No figures from EDGAR for " + ticker + ": " + e.getMessage()));
+                if (e.code() != ErrorCode.NOT_FOUND && e.code() != ErrorCode.UNPROCESSABLE_DOCUMENT) {
+                    // EDGAR unreachable or refusing: the brief does not wait through its retries once per ticker.
+                    break;
+                }
             }
         }
         return Optional.empty();

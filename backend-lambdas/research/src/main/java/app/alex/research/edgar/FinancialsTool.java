@@ -67,7 +67,11 @@ public final class FinancialsTool {
         Metric metric = Arrays.stream(Metric.values()).filter(m -> m.wireName().equals(metricName)).findFirst()
                 .orElseThrow(() -> AlexException.badRequest(NAME + " has no metric '" + metricName + "'. Metrics: "
                         + String.join(", ", Arrays.stream(Metric.values()).map(Metric::wireName).toList()) + "."));
-        String period = args.path("period").asText("annual").strip().toLowerCase(Locale.ROOT);
+        String period = switch (args.path("period").asText("annual").strip().toLowerCase(Locale.ROOT)) {
+            case "", "annual", "annually", "yearly", "year", "years", "fy" -> "annual";
+            case "quarterly", "quarter", "quarters", "q" -> "quarterly";
+            default -> args.path("period").asText();
+        };
         if (!period.equals("annual") && !period.equals("quarterly")) {
             throw AlexException.badRequest(NAME + "'s \"period\" is annual or quarterly, not '" + period + "'.");
         }
