@@ -8,6 +8,7 @@ import app.alex.core.research.Researcher;
 import app.alex.embedded.DataFolders;
 import app.alex.embedded.EmbeddedBackend;
 import app.alex.embedded.EmbeddedResearch;
+import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.llm.ModelSettings;
 import picocli.CommandLine;
 
@@ -38,6 +39,11 @@ public final class Backends {
 
         Researcher researcher(ModelSettings model);
 
+        /** @param edgar SEC EDGAR for the researcher when configured; a remote researcher has its own settings */
+        default Researcher researcher(ModelSettings model, java.util.Optional<EdgarResearch> edgar) {
+            return researcher(model);
+        }
+
         /** For messages: the folder or the URL. */
         String location();
 
@@ -54,7 +60,12 @@ public final class Backends {
 
         @Override
         public Researcher researcher(ModelSettings model) {
-            return EmbeddedResearch.open(backend, model, List::of);
+            return researcher(model, java.util.Optional.empty());
+        }
+
+        @Override
+        public Researcher researcher(ModelSettings model, java.util.Optional<EdgarResearch> edgar) {
+            return EmbeddedResearch.open(backend, model, List::of, edgar);
         }
 
         @Override

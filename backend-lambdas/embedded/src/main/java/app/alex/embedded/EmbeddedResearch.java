@@ -4,6 +4,7 @@ import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.research.Researcher;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
+import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.feed.LegacyReportFiles;
 import app.alex.research.llm.ModelSettings;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +32,13 @@ public final class EmbeddedResearch {
 
     /** Research over the embedded backend. */
     public static ResearchService open(EmbeddedBackend backend, ModelSettings model, Supplier<List<String>> watchlist) {
-        return open(backend.knowledgeBase(), backend.folder().researchDir(), model, watchlist);
+        return open(backend, model, watchlist, Optional.empty());
+    }
+
+    /** @param edgar SEC EDGAR when configured ({@link EdgarResearch#fromEnvironment}), else empty */
+    public static ResearchService open(EmbeddedBackend backend, ModelSettings model, Supplier<List<String>> watchlist,
+                                       Optional<EdgarResearch> edgar) {
+        return open(backend.knowledgeBase(), backend.folder().researchDir(), model, watchlist, edgar);
     }
 
     /**
@@ -42,12 +50,17 @@ public final class EmbeddedResearch {
      */
     public static ResearchService open(KnowledgeBase knowledgeBase, Path legacyReports, ModelSettings model,
                                        Supplier<List<String>> watchlist) {
+        return open(knowledgeBase, legacyReports, model, watchlist, Optional.empty());
+    }
+
+    public static ResearchService open(KnowledgeBase knowledgeBase, Path legacyReports, ModelSettings model,
+                                       Supplier<List<String>> watchlist, Optional<EdgarResearch> edgar) {
         var store = new KnowledgeBaseReportStore(knowledgeBase);
         if (legacyReports != null) {
             LegacyReportFiles.importInto(legacyReports, store);
         }
         return new ResearchService(knowledgeBase, model.open(), new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                store, watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC());
+                store, watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC(), edgar);
     }
 
     /** The in-app schedule, not yet started; its state is {@code research/.schedule.json} in the knowledge-base folder. */

@@ -13,6 +13,7 @@ import app.alex.core.research.Researcher;
 import app.alex.research.agent.ReportAssembler;
 import app.alex.research.agent.ResearchAgent;
 import app.alex.research.brief.ExtractiveBrief;
+import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.feed.ReportStore;
 import app.alex.research.schedule.TopicPicker;
 import app.alex.research.web.WebFetcher;
@@ -44,11 +45,24 @@ public final class ResearchService implements Researcher {
     private final Supplier<List<String>> watchlist;
     private final ResearchAgent.Limits limits;
     private final Clock clock;
+    private final Optional<EdgarResearch> edgar;
     private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.CompletableFuture<ResearchReport>> slotsInFlight =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResearchService(KnowledgeBase knowledgeBase, Optional<LanguageModel> model, WebFetcher web, ReportStore store,
                            Supplier<List<String>> watchlist, ResearchAgent.Limits limits, Clock clock) {
+        this(knowledgeBase, model, web, store, watchlist, limits, clock, Optional.empty());
+    }
+
+    /**
+     * @param edgar SEC EDGAR when configured ({@link EdgarResearch#fromEnvironment}): the agent gets its
+     *              financials tool, the extractive brief its figures, and a scheduled run on a ticker first
+     *              imports the ticker's new filings
+     */
+    public ResearchService(KnowledgeBase knowledgeBase, Optional<LanguageModel> model, WebFetcher web, ReportStore store,
+                           Supplier<List<String>> watchlist, ResearchAgent.Limits limits, Clock clock,
+                           Optional<EdgarResearch> edgar) {
+        this.edgar = edgar;
         this.knowledgeBase = knowledgeBase;
         this.model = model;
         this.web = web;
@@ -124,16 +138,24 @@ public final class ResearchService implements Researcher {
             throw AlexException.badRequest("The research topic is longer than " + MAX_TOPIC_CHARS + " characters.");
         }
         try {
+            // A scheduled run on a ticker first brings in what the company filed since the topic's last run.
+            Optional<String> newFilings = trigger == ResearchReport.Trigger.SCHEDULED
+                    ? edgar.flatMap(e -> importNewFilings(e, clean, steps)) : Optional.empty();
             String title;
             ReportAssembler.Assembled report;
             if (model.isPresent()) {
-                var draft = new ResearchAgent(model.get(), knowledgeBase, web, limits, clock).run(clean, steps);
+                var draft = new ResearchAgent(model.get(), knowledgeBase, web, limits, clock, edgar)
+                        .run(clean, newFilings.map(f -> "Before this run Alex checked SEC EDGAR (the knowledge base now holds "
+                                + "what arrived; the report will list it):\n" + f).orElse(null), steps);
                 title = draft.title();
                 report = draft.report();
             } else {
-                var brief = new ExtractiveBrief(knowledgeBase).write(clean, steps);
+                var brief = new ExtractiveBrief(knowledgeBase, edgar).write(clean, steps);
                 title = brief.title();
                 report = brief.report();
+            }
+            if (newFilings.isPresent()) {
+                report = new ReportAssembler.Assembled(beforeSources(report.markdown(), newFilings.get()), report.citations());
             }
             Instant now = clock.instant();
             String id = fixedId != null ? fixedId : "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
@@ -150,6 +172,23 @@ public final class ResearchService implements Researcher {
             steps.accept(new ResearchStep(ResearchStep.Kind.FAILED, "Research failed: " + e.getClass().getSimpleName()));
             throw new AlexException(ErrorCode.INTERNAL, "Research failed unexpectedly (" + e.getClass().getSimpleName() + ").", e);
         }
+    }
+
+    /** Filings of the topic's tickers from the day of its last run (or the first look-back) to today. */
+    private Optional<String> importNewFilings(EdgarResearch e, String topic, Consumer<ResearchStep> steps) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        java.time.LocalDate since = new TopicPicker(store).lastResearched(topic)
+                .map(at -> java.time.LocalDate.ofInstant(at, ZoneOffset.UTC))
+                .orElse(java.time.LocalDate.ofInstant(clock.instant().minus(e.firstLookBack()), ZoneOffset.UTC));
+        return e.importNewFilings(topic, knowledgeBase, since, today, steps);
+    }
+
+    /** A part Alex writes (not the model) goes before the Sources list, which stays last. */
+    static String beforeSources(String markdown, String part) {
+        int at = markdown.lastIndexOf("\n## Sources\n");
+        String block = part.strip() + "\n";
+        return at < 0 ? markdown.stripTrailing() + "\n\n" + block
+                : markdown.substring(0, at).stripTrailing() + "\n\n" + block + markdown.substring(at);
     }
 
     private static String citationsLabel(List<Citation> citations) {

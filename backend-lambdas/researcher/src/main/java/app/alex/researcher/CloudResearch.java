@@ -6,6 +6,7 @@ import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.llm.LanguageModel;
 import app.alex.research.ResearchService;
 import app.alex.research.agent.ResearchAgent;
+import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.web.GuardedWebFetcher;
 
@@ -29,7 +30,9 @@ public final class CloudResearch {
 
     /** @param keys the keys the router accepts: none behind an IAM function URL, {@code settings.apiKeys()} on a plain server */
     public static ResearcherRouter router(ResearcherSettings settings, Map<String, String> environment, ApiKeys keys) {
-        return router(settings, CloudKnowledgeBase.fromEnvironment(environment), settings.model().open(), keys);
+        // SEC EDGAR only when ALEX_EDGAR_USER_AGENT is set.
+        return router(settings, CloudKnowledgeBase.fromEnvironment(environment), settings.model().open(), keys,
+                EdgarResearch.fromEnvironment(environment));
     }
 
     /**
@@ -38,9 +41,16 @@ public final class CloudResearch {
      */
     public static ResearcherRouter router(ResearcherSettings settings, KnowledgeBase knowledgeBase,
                                           Optional<LanguageModel> model, ApiKeys keys) {
+        return router(settings, knowledgeBase, model, keys, Optional.empty());
+    }
+
+    /** @param edgar SEC EDGAR for the agent's financials tool, the brief's figures and the schedule's filings, when configured */
+    public static ResearcherRouter router(ResearcherSettings settings, KnowledgeBase knowledgeBase,
+                                          Optional<LanguageModel> model, ApiKeys keys, Optional<EdgarResearch> edgar) {
         List<String> watchlist = settings.watchlist();
         var service = new ResearchService(knowledgeBase, model, new GuardedWebFetcher(GuardedWebFetcher.Limits.standard()),
-                new KnowledgeBaseReportStore(knowledgeBase), () -> watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC());
+                new KnowledgeBaseReportStore(knowledgeBase), () -> watchlist, ResearchAgent.Limits.standard(), Clock.systemUTC(),
+                edgar);
         return new ResearcherRouter(service, keys, settings.timeLimit(), () -> {
             var health = new LinkedHashMap<String, Object>();
             health.put("model", settings.model().describe());

@@ -4,6 +4,7 @@ import app.alex.cli.Backends;
 import app.alex.cli.Json;
 import app.alex.core.research.ResearchJson;
 import app.alex.core.research.ResearchReport;
+import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.llm.ModelSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ public final class ResearchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var settings = ModelSettings.fromEnvironment(System.getenv());
         try (var backend = Backends.open(spec);
-             var researcher = backend.researcher(settings)) {
+             var researcher = backend.researcher(settings, Backends.remote(spec) ? java.util.Optional.empty()
+                     : EdgarResearch.fromEnvironment(Backends.environment(spec)))) {
             if (!quiet) {
                 err.println("Researching with " + (Backends.remote(spec) ? "the researcher at " + backend.location()
                         : settings.describe()) + " ...");

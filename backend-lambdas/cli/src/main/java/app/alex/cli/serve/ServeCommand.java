@@ -5,6 +5,7 @@ import app.alex.api.ApiHandler;
 import app.alex.api.ApiRouter;
 import app.alex.api.RouteTable;
 import app.alex.embedded.EmbeddedResearch;
+import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.llm.ModelSettings;
 import app.alex.researcher.ResearcherRouter;
 import java.util.Map;
@@ -60,7 +61,9 @@ public final class ServeCommand implements Callable<Integer> {
         var backend = Backends.openEmbedded(spec, "serve");
         var model = ModelSettings.fromEnvironment(System.getenv());
         var schedule = EmbeddedResearch.ScheduleSettings.fromEnvironment(System.getenv());
-        var researcher = EmbeddedResearch.open(backend, model, schedule::watchlist);
+        // SEC EDGAR only when ALEX_EDGAR_USER_AGENT is set: by default nothing here talks to it.
+        var edgar = EdgarResearch.fromEnvironment(System.getenv());
+        var researcher = EmbeddedResearch.open(backend, model, schedule::watchlist, edgar);
         var scheduler = EmbeddedResearch.scheduler(backend, researcher, schedule.interval(), schedule.enabled());
         var api = new ApiRouter(backend.knowledgeBase(), keys);
         var research = new ResearcherRouter(researcher, keys, ResearchTimeLimit.fromEnvironment(System.getenv()), () -> Map.of(
@@ -80,7 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("Alex API on " + server.uri() + " (knowledge base " + backend.dataDir() + "); Ctrl-C stops it.");
         out.println("Research with " + model.describe() + "; schedule " + (schedule.enabled()
-                ? "every " + schedule.interval().toMinutes() + " min, next at " + scheduler.state().nextRun() : "off") + ".");
+                ? "every " + schedule.interval().toMinutes() + " min, next at " + scheduler.state().nextRun() : "off") + "; "
+                + (edgar.isPresent() ? "SEC EDGAR figures and watchlist filings on" : "SEC EDGAR off (set ALEX_EDGAR_USER_AGENT)") + ".");
         out.flush();
         stopped.await();
         return 0;

@@ -64,10 +64,15 @@ public final class ReportAssembler {
     static String sourceLine(Citation c) {
         String title = c.title() == null || c.title().isBlank() ? c.source() : c.title();
         return switch (c.kind()) {
-            case WEB -> "[" + escape(title) + "](" + c.source() + ") (web page)";
+            case WEB -> "[" + escape(title) + "](" + c.source() + ")" + (edgarFiling(c.source()) ? " (SEC EDGAR filing)" : " (web page)");
             case PASSAGE -> escape(title) + (c.source() == null || c.source().isBlank() ? "" : " - " + c.source())
                     + " (knowledge base, " + (c.page() > 0 ? "page " + c.page() + ", " : "") + "passage " + (c.chunkIndex() + 1) + ")";
         };
+    }
+
+    /** A filing's folder on EDGAR's archives, where the financials tool and the brief's figures point. */
+    private static boolean edgarFiling(String url) {
+        return url != null && url.contains("/Archives/edgar/data/");
     }
 
     private static String escape(String s) {

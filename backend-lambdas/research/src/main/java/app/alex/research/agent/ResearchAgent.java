@@ -12,6 +12,8 @@ import app.alex.core.llm.ToolSpec;
 import app.alex.core.research.ResearchStep;
 import app.alex.core.search.SearchHit;
 import app.alex.core.search.SearchRequest;
+import app.alex.research.edgar.EdgarResearch;
+import app.alex.research.edgar.FinancialsTool;
 import app.alex.research.web.WebFetcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,23 +55,39 @@ public final class ResearchAgent {
     private final WebFetcher web;
     private final Limits limits;
     private final Clock clock;
+    private final java.util.Optional<EdgarResearch> edgar;
 
     public ResearchAgent(LanguageModel model, KnowledgeBase knowledgeBase, WebFetcher web, Limits limits, Clock clock) {
+        this(model, knowledgeBase, web, limits, clock, java.util.Optional.empty());
+    }
+
+    /** @param edgar SEC EDGAR when configured: the agent then also has the {@value FinancialsTool#NAME} tool */
+    public ResearchAgent(LanguageModel model, KnowledgeBase knowledgeBase, WebFetcher web, Limits limits, Clock clock,
+                         java.util.Optional<EdgarResearch> edgar) {
         this.model = model;
         this.knowledgeBase = knowledgeBase;
         this.web = web;
         this.limits = limits;
         this.clock = clock;
+        this.edgar = edgar;
     }
 
     public Draft run(String topic, Consumer<ResearchStep> steps) {
+        return run(topic, null, steps);
+    }
+
+    /** @param context what Alex did before the run that the model should know (the filings just imported), or null */
+    public Draft run(String topic, String context, Consumer<ResearchStep> steps) {
         Sources sources = new Sources();
+        FinancialsTool financials = edgar.map(e -> new FinancialsTool(e, knowledgeBase)).orElse(null);
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(new ChatMessage.System(Prompts.load("system.md", Map.of(
                 "date", LocalDate.now(clock).toString(),
                 "max_steps", String.valueOf(limits.maxSteps()),
+                "financials", financials == null ? "" : Prompts.load("financials-tool.md", Map.of()),
                 "template", Prompts.load("report-template.md", Map.of())))));
-        messages.add(new ChatMessage.User("Research topic: " + topic));
+        messages.add(new ChatMessage.User("Research topic: " + topic
+                + (context == null || context.isBlank() ? "" : "\n\n" + context.strip())));
         steps.accept(new ResearchStep(ResearchStep.Kind.PLANNING, "Planning research on \"" + topic + "\" with " + model.name()));
         int turns = 0;
         int tokens = 0;
@@ -81,7 +99,7 @@ public final class ResearchAgent {
                 tell(messages, Prompts.load("budget-reached.md", Map.of()));
                 toldToWrite = true;
             }
-            ChatResponse response = model.chat(new ChatRequest(messages, mustWrite ? List.of(saveTool()) : tools(),
+            ChatResponse response = model.chat(new ChatRequest(messages, mustWrite ? List.of(saveTool()) : tools(financials != null),
                     limits.maxOutputTokens(), 0.2));
             turns++;
             tokens += response.inputTokens() + response.outputTokens();
@@ -98,7 +116,7 @@ public final class ResearchAgent {
             messages.add(response.asMessage());
             for (ToolCall call : response.toolCalls()) {
                 checkCancelled();
-                var outcome = perform(call, sources, steps);
+                var outcome = perform(call, sources, financials, steps);
                 if (outcome instanceof Outcome.Saved saved) {
                     return draft(topic, saved.title(), saved.markdown(), sources, turns, tokens);
                 }
@@ -132,7 +150,7 @@ public final class ResearchAgent {
         }
     }
 
-    private Outcome perform(ToolCall call, Sources sources, Consumer<ResearchStep> steps) {
+    private Outcome perform(ToolCall call, Sources sources, FinancialsTool financials, Consumer<ResearchStep> steps) {
         JsonNode args;
         try {
             args = JSON.readTree(call.argumentsJson() == null || call.argumentsJson().isBlank() ? "{}" : call.argumentsJson());
@@ -147,8 +165,9 @@ public final class ResearchAgent {
                 case SEARCH -> search(args, sources, steps);
                 case FETCH -> fetch(args, sources, steps);
                 case SAVE -> save(args, steps);
-                default -> new Outcome.Result("Error: there is no tool named '" + call.name() + "'. Available tools: "
-                        + SEARCH + ", " + FETCH + ", " + SAVE + ".", true);
+                case FinancialsTool.NAME -> financials != null ? new Outcome.Result(financials.run(args, sources, steps), false)
+                        : unknownTool(call, false);
+                default -> unknownTool(call, financials != null);
             };
         } catch (AlexException e) {
             if (e.getMessage() != null && e.getMessage().equals("Research was cancelled.")) {
@@ -156,6 +175,11 @@ public final class ResearchAgent {
             }
             return new Outcome.Result("Error: " + e.getMessage(), true);
         }
+    }
+
+    private static Outcome unknownTool(ToolCall call, boolean withFinancials) {
+        return new Outcome.Result("Error: there is no tool named '" + call.name() + "'. Available tools: "
+                + String.join(", ", tools(withFinancials).stream().map(ToolSpec::name).toList()) + ".", true);
     }
 
     private Outcome search(JsonNode args, Sources sources, Consumer<ResearchStep> steps) {
@@ -222,7 +246,12 @@ public final class ResearchAgent {
     }
 
     public static List<ToolSpec> tools() {
-        return List.of(
+        return tools(false);
+    }
+
+    /** @param withFinancials with {@value FinancialsTool#NAME} (EDGAR is configured) */
+    public static List<ToolSpec> tools(boolean withFinancials) {
+        List<ToolSpec> tools = new ArrayList<>(List.of(
                 new ToolSpec(SEARCH, "Search the analyst's knowledge base (filings, notes, saved pages, earlier research). "
                         + "Returns numbered passages to cite as [n].",
                         Map.of("type", "object", "properties", Map.of(
@@ -231,8 +260,12 @@ public final class ResearchAgent {
                                 "required", List.of("query"))),
                 new ToolSpec(FETCH, "Fetch a public web page (http or https) and read its main text. Returns it as a numbered source.",
                         Map.of("type", "object", "properties", Map.of("url", Map.of("type", "string")),
-                                "required", List.of("url"))),
-                saveTool());
+                                "required", List.of("url")))));
+        if (withFinancials) {
+            tools.add(FinancialsTool.spec());
+        }
+        tools.add(saveTool());
+        return List.copyOf(tools);
     }
 
     static ToolSpec saveTool() {

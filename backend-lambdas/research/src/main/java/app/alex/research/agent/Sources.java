@@ -26,6 +26,15 @@ public final class Sources {
         return add("web:" + url, n -> new Citation(n, Citation.Kind.WEB, null, -1, title, url, text));
     }
 
+    /**
+     * Figures a filing reported, as EDGAR's XBRL data gives them: a source of kind web (its address
+     * is the filing on EDGAR). {@code facet} tells apart the figures of one filing quoted for
+     * different questions (revenue, then net income), so each citation quotes what was shown.
+     */
+    public synchronized int addFiling(String url, String facet, String title, String text) {
+        return add("filing:" + url + "#" + facet, n -> new Citation(n, Citation.Kind.WEB, null, -1, title, url, text));
+    }
+
     private int add(String key, java.util.function.IntFunction<Citation> make) {
         Citation existing = byKey.get(key);
         if (existing != null) {

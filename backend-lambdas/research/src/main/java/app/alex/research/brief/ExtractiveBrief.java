@@ -10,6 +10,7 @@ import app.alex.core.search.SearchMode;
 import app.alex.core.search.SearchRequest;
 import app.alex.research.agent.ReportAssembler;
 import app.alex.research.agent.Sources;
+import app.alex.research.edgar.EdgarResearch;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -52,9 +54,16 @@ public final class ExtractiveBrief {
     private static final int FEW_PASSAGES = 4;
 
     private final KnowledgeBase knowledgeBase;
+    private final Optional<EdgarResearch> edgar;
 
     public ExtractiveBrief(KnowledgeBase knowledgeBase) {
+        this(knowledgeBase, Optional.empty());
+    }
+
+    /** @param edgar SEC EDGAR when configured: a topic naming a ticker it knows gets a "Figures" part from the filings */
+    public ExtractiveBrief(KnowledgeBase knowledgeBase, Optional<EdgarResearch> edgar) {
         this.knowledgeBase = knowledgeBase;
+        this.edgar = edgar;
     }
 
     public record Brief(String title, ReportAssembler.Assembled report) {
@@ -77,23 +86,26 @@ public final class ExtractiveBrief {
             }
         }
         String title = "Extractive brief: " + topic;
+        Sources sources = new Sources();
+        // Figures first: their sources are numbered before the passages', and a brief on a thin knowledge base still has them.
+        Optional<String> figures = edgar.flatMap(e -> e.briefFigures(topic, knowledgeBase, sources, steps));
+        String figuresPart = figures.map(f -> "\n" + f).orElse("");
         if (pool.isEmpty()) {
-            String body = "# " + title + "\n\n" + label() + "\n\n## Summary\n\nThe knowledge base has nothing on \""
-                    + topic + "\" yet. Ingest filings, notes or web pages about it, then run the research again.\n";
-            return new Brief(title, ReportAssembler.assemble(title, body, new Sources()));
+            String body = "# " + title + "\n\n" + label(figures.isPresent()) + "\n\n## Summary\n\nThe knowledge base has nothing on \""
+                    + topic + "\" yet. Ingest filings, notes or web pages about it, then run the research again.\n" + figuresPart;
+            return new Brief(title, ReportAssembler.assemble(title, body, sources));
         }
         int relevant = keepRelevant(topic, filter, pool);
         if (relevant == 0) {
-            String body = "# " + title + "\n\n" + label() + "\n\n## Summary\n\nNo relevant passages found on \"" + topic
+            String body = "# " + title + "\n\n" + label(figures.isPresent()) + "\n\n## Summary\n\nNo relevant passages found on \"" + topic
                     + "\": the knowledge base holds nothing close enough in meaning to quote. Ingest filings, notes or web "
-                    + "pages about it, then run the research again.\n";
-            return new Brief(title, ReportAssembler.assemble(title, body, new Sources()));
+                    + "pages about it, then run the research again.\n" + figuresPart;
+            return new Brief(title, ReportAssembler.assemble(title, body, sources));
         }
         steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + relevant + " relevant passages"));
         List<SearchHit> picked = pickDiverse(new ArrayList<>(pool.values()), relevance);
         steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Quoting " + picked.size() + " passages"));
 
-        Sources sources = new Sources();
         Set<String> topicTerms = terms(topic);
         record Sentence(String text, int source, double score) {
         }
@@ -120,11 +132,12 @@ public final class ExtractiveBrief {
             String point = own.getFirst().text() + (own.size() > 1 && own.get(1).score() > 1.5 ? " " + own.get(1).text() : "");
             points.append("- **").append(clean(hit.title())).append(":** ").append(point).append(" [").append(n).append("]\n");
         }
-        StringBuilder body = new StringBuilder("# " + title + "\n\n" + label() + "\n\n## Summary\n\n");
+        StringBuilder body = new StringBuilder("# " + title + "\n\n" + label(figures.isPresent()) + "\n\n## Summary\n\n");
         body.append(coverage(topic, relevant)).append("\n\n");
         sentences.stream().sorted(Comparator.comparingDouble(Sentence::score).reversed()).limit(3)
                 .forEach(s -> body.append(s.text()).append(" [").append(s.source()).append("] "));
-        body.append("\n\n## Key points\n\n").append(points)
+        body.append("\n").append(figuresPart);
+        body.append("\n## Key points\n\n").append(points)
                 .append("\n## What this brief is not\n\nIt quotes ").append(picked.size()).append(" passages from ")
                 .append(picked.stream().map(SearchHit::documentId).distinct().count())
                 .append(" documents and adds no judgement of its own. Configure a language model (OpenAI-compatible or Bedrock) "
@@ -162,9 +175,10 @@ public final class ExtractiveBrief {
                 : "*" + found + ".*";
     }
 
-    private static String label() {
+    private static String label(boolean figures) {
         return "> **Extractive brief.** No language model is configured, so this brief quotes the most relevant passages "
-                + "of your knowledge base, each with its source.";
+                + "of your knowledge base, each with its source" + (figures
+                ? ", and the company's reported figures from its filings on SEC EDGAR, each with its filing." : ".");
     }
 
     /** Maximal marginal relevance over word sets, at most two passages per document. */

@@ -34,19 +34,15 @@ public final class TopicPicker {
         this.store = store;
     }
 
+    /** When {@code topic} (in any case) was last researched, if ever. */
+    public java.util.Optional<Instant> lastResearched(String topic) {
+        return java.util.Optional.ofNullable(lastRuns().get(topic.strip().toLowerCase(Locale.ROOT)));
+    }
+
     public String next(List<String> watchlist) {
         List<String> topics = watchlist == null || watchlist.stream().allMatch(String::isBlank) ? DEFAULT_THEMES
                 : watchlist.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
-        Map<String, Instant> last = new HashMap<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var page = store.page(new FeedQuery(null, false, cursor, 200));
-            for (ResearchReport r : page.reports()) {
-                last.merge(r.topic().toLowerCase(Locale.ROOT), r.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null && ++pages < 10);
+        Map<String, Instant> last = lastRuns();
         String oldest = null;
         Instant oldestTime = null;
         for (String topic : topics) {
@@ -62,5 +58,19 @@ public final class TopicPicker {
         // Every topic has been researched: the one researched longest ago is due, even when that was
         // within the interval (a watchlist shorter than a day's slots still gets fresh research).
         return oldest;
+    }
+
+    private Map<String, Instant> lastRuns() {
+        Map<String, Instant> last = new HashMap<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = store.page(new FeedQuery(null, false, cursor, 200));
+            for (ResearchReport r : page.reports()) {
+                last.merge(r.topic().toLowerCase(Locale.ROOT), r.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && ++pages < 10);
+        return last;
     }
 }
