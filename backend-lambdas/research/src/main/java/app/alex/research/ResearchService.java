@@ -16,6 +16,7 @@ import app.alex.research.brief.ExtractiveBrief;
 import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.feed.ReportStore;
 import app.alex.research.schedule.TopicPicker;
+import app.alex.research.schedule.WhatIsNew;
 import app.alex.research.web.WebFetcher;
 
 import java.time.Clock;
@@ -138,9 +139,16 @@ public final class ResearchService implements Researcher {
             throw AlexException.badRequest("The research topic is longer than " + MAX_TOPIC_CHARS + " characters.");
         }
         try {
+            boolean scheduled = trigger == ResearchReport.Trigger.SCHEDULED;
+            Optional<Instant> lastReport = scheduled ? new TopicPicker(store).lastResearched(clean) : Optional.empty();
             // A scheduled run on a ticker first brings in what the company filed since the topic's last run.
-            Optional<String> newFilings = trigger == ResearchReport.Trigger.SCHEDULED
-                    ? edgar.flatMap(e -> importNewFilings(e, clean, steps)) : Optional.empty();
+            Optional<String> newFilings = scheduled ? edgar.flatMap(e -> importNewFilings(e, clean, steps)) : Optional.empty();
+            // A scheduled report says what is new since the last one on its topic; with nothing new it is
+            // a short note, already read, rather than the same report again.
+            Optional<WhatIsNew.News> news = lastReport.map(since -> new WhatIsNew(knowledgeBase).since(clean, since));
+            if (news.isPresent() && news.get().nothing()) {
+                return nothingNew(clean, news.get(), newFilings, fixedId, steps);
+            }
             String title;
             ReportAssembler.Assembled report;
             if (model.isPresent()) {
@@ -157,6 +165,9 @@ public final class ResearchService implements Researcher {
             if (newFilings.isPresent()) {
                 report = new ReportAssembler.Assembled(beforeSources(report.markdown(), newFilings.get()), report.citations());
             }
+            if (news.isPresent()) {
+                report = new ReportAssembler.Assembled(beforeSources(report.markdown(), news.get().part()), report.citations());
+            }
             Instant now = clock.instant();
             String id = fixedId != null ? fixedId : "research-" + ID_TIME.format(now) + "-" + shortHash(clean + now.toEpochMilli());
             steps.accept(new ResearchStep(ResearchStep.Kind.SAVING, "Saving the report to the feed and the knowledge base"));
@@ -172,6 +183,21 @@ public final class ResearchService implements Researcher {
             steps.accept(new ResearchStep(ResearchStep.Kind.FAILED, "Research failed: " + e.getClass().getSimpleName()));
             throw new AlexException(ErrorCode.INTERNAL, "Research failed unexpectedly (" + e.getClass().getSimpleName() + ").", e);
         }
+    }
+
+    /** The slot's record when nothing arrived on the topic since its last report: short, and already read. */
+    private ResearchReport nothingNew(String topic, WhatIsNew.News news, Optional<String> newFilings, String fixedId,
+                                      Consumer<ResearchStep> steps) {
+        Instant now = clock.instant();
+        String id = fixedId != null ? fixedId : "research-" + ID_TIME.format(now) + "-" + shortHash(topic + now.toEpochMilli());
+        String title = "Nothing new: " + topic;
+        String markdown = "# " + title + "\n\n" + news.part() + newFilings.map(f -> "\n" + f).orElse("")
+                + "\nThe last report on this topic is still current; the next scheduled run looks again.\n";
+        ResearchReport saved = store.save(new ResearchReport(id, topic, title, markdown, List.of(), now, modelName(),
+                model.isEmpty(), ResearchReport.Trigger.SCHEDULED, Tickers.in(topic), true));
+        steps.accept(new ResearchStep(ResearchStep.Kind.DONE, "Nothing new on " + topic + " since the last report ("
+                + news.since() + "): recorded, no new report"));
+        return saved;
     }
 
     /** Filings of the topic's tickers from the day of its last run (or the first look-back) to today. */
