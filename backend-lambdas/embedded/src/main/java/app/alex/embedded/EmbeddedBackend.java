@@ -12,6 +12,7 @@ import app.alex.core.ingest.IngestService;
 import app.alex.core.library.LibraryService;
 import app.alex.core.search.SearchService;
 import app.alex.lucene.LuceneVectorIndex;
+import app.alex.minilm.Int8Check;
 import app.alex.minilm.MiniLmEmbedder;
 import app.alex.minilm.MiniLmTokenizer;
 
@@ -63,6 +64,11 @@ public final class EmbeddedBackend implements AutoCloseable {
 
     private static MiniLmEmbedder.Precision configuredPrecision() {
         return MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV));
+    }
+
+    /** How int8 fared on this CPU, once a knowledge base asked for int8 in this process; else empty. */
+    public static java.util.Optional<Int8Check.Verdict> int8Verdict() {
+        return java.util.Optional.ofNullable(SharedModel.int8Verdict);
     }
 
     /** As {@link #open(Path)} with the model in the given precision (the desktop's setting). */
@@ -142,11 +148,45 @@ public final class EmbeddedBackend implements AutoCloseable {
         /** The precision of the knowledge base opened last: what {@link #sharedEmbedder()} embeds with. */
         static volatile MiniLmEmbedder.Precision lastOpened;
 
+        /** The int8 check's outcome on this machine, once int8 has been asked for. */
+        static volatile Int8Check.Verdict int8Verdict;
+
         static synchronized Embedder embedder(MiniLmEmbedder.Precision precision) {
             // fp32 or int8 (ALEX_EMBEDDING_PRECISION, the desktop's setting): int8 is about twice as fast, vectors
-            // within cosine 0.99 of fp32. Each loads once per process, when first asked for.
-            return new Unclosable(embedders.computeIfAbsent(precision,
-                    p -> MiniLmEmbedder.load(p, MiniLmEmbedder.Options.defaults())));
+            // within cosine 0.99 of fp32 where this CPU's int8 kernels allow it. Each loads once per process,
+            // when first asked for.
+            MiniLmEmbedder loaded = embedders.get(precision);
+            if (loaded == null) {
+                loaded = precision == MiniLmEmbedder.Precision.INT8 ? checkedInt8() : fp32();
+                embedders.put(precision, loaded);
+            }
+            return new Unclosable(loaded);
+        }
+
+        private static MiniLmEmbedder fp32() {
+            return embedders.computeIfAbsent(MiniLmEmbedder.Precision.FP32,
+                    p -> MiniLmEmbedder.load(p, MiniLmEmbedder.Options.defaults()));
+        }
+
+        /**
+         * The int8 model if it holds cosine 0.99 of fp32 on this CPU (measured now, see {@link Int8Check}),
+         * else the fp32 model, with one line saying why: correctness never rests on the kind of CPU.
+         */
+        private static MiniLmEmbedder checkedInt8() {
+            boolean fp32WasLoaded = embedders.containsKey(MiniLmEmbedder.Precision.FP32);
+            MiniLmEmbedder exact = fp32();
+            MiniLmEmbedder int8 = MiniLmEmbedder.load(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Options.defaults());
+            Int8Check.Verdict verdict = Int8Check.run(exact, int8);
+            int8Verdict = verdict;
+            if (!verdict.usable()) {
+                int8.close();
+                System.err.println("alex: " + verdict.describe() + "; embedding with fp32 instead.");
+                return exact;
+            }
+            if (!fp32WasLoaded) {
+                embedders.remove(MiniLmEmbedder.Precision.FP32).close(); // only the check needed it
+            }
+            return int8;
         }
 
         static synchronized Tokenizer tokenizer() {

@@ -15,7 +15,7 @@ class EmbeddingPrecisionTest {
     Path dir;
 
     @Test
-    void anInt8KnowledgeBaseEmbedsWithTheQuantisedModelAndAFp32OneWithTheExactOne() {
+    void anInt8KnowledgeBaseEmbedsWithTheQuantisedModelWhereItHoldsOnThisCpuAndAFp32OneWithTheExactOne() {
         String text = "Reinvested dividends are recorded as new purchases at the reinvestment price.";
         float[] exact;
         float[] fast;
@@ -29,6 +29,13 @@ class EmbeddingPrecisionTest {
         }
 
         double cosine = Vectors.cosine(exact, fast);
-        assertThat(cosine).isGreaterThan(0.99).isLessThan(0.99999);
+        assertThat(cosine).isGreaterThanOrEqualTo(0.99);
+        // int8 is used only where it holds on this CPU; elsewhere the knowledge base embeds with fp32.
+        var verdict = EmbeddedBackend.int8Verdict().orElseThrow();
+        if (verdict.usable()) {
+            assertThat(cosine).as(verdict.describe()).isLessThan(0.99999);
+        } else {
+            assertThat(fast).as(verdict.describe()).containsExactly(exact);
+        }
     }
 }

@@ -116,24 +116,60 @@ class MiniLmEmbedderTest {
     }
 
     @Test
-    void int8PrecisionKeepsEveryVectorWithinCosine099OfFp32() {
-        var texts = new ArrayList<String>(List.of(LONG,
-                "A man is eating food.",
-                "The board approved a special dividend of $1.25 per share, payable in March.",
-                "Reinvested dividends are recorded as new purchases at the price on the reinvestment date.",
-                "Gross margin fell 240 basis points on higher freight costs and an unfavourable mix.",
-                "Management reiterated full-year guidance despite weaker demand in Europe.",
-                "The covenant requires net debt to EBITDA below 3.5x, tested quarterly."));
-        List<float[]> fp32 = embedder.embed(texts);
-
+    void theInt8CheckMeasuresTheWorstCalibrationVectorOnThisCpuAndTrustsInt8OnlyAtCosine099() {
         try (var int8 = MiniLmEmbedder.load(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Options.defaults())) {
-            List<float[]> quantized = int8.embed(texts);
+            Int8Check.Verdict verdict = Int8Check.run(embedder, int8);
 
-            for (int i = 0; i < texts.size(); i++) {
+            List<float[]> fp32 = embedder.embed(Int8Check.CALIBRATION);
+            List<float[]> quantized = int8.embed(Int8Check.CALIBRATION);
+            double worst = 1;
+            for (int i = 0; i < fp32.size(); i++) {
                 assertThat(quantized.get(i)).hasSize(384);
-                assertThat(Vectors.cosine(quantized.get(i), fp32.get(i))).as("text %d", i).isGreaterThan(0.99);
+                worst = Math.min(worst, Vectors.cosine(quantized.get(i), fp32.get(i)));
             }
+            System.out.println(verdict.describe());
+            // The figure depends on the CPU's int8 kernels (0.994 with AVX-512 VNNI, 0.980 measured on AVX2
+            // without VNNI); the rule does not: trusted exactly when the worst vector holds 0.99.
+            assertThat(verdict.worstCosine()).isCloseTo(worst, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(verdict.usable()).isEqualTo(worst >= Int8Check.MIN_COSINE);
+            assertThat(worst).as("a broken quantisation, not a weaker CPU").isGreaterThan(0.95);
+            assertThat(Int8Check.CALIBRATION.getFirst().split("\\s+").length).as("past the 256-piece window")
+                    .isGreaterThan(150);
         }
+    }
+
+    @Test
+    void aCheckThatFindsAVectorBelow099RefusesInt8() {
+        var exact = new app.alex.core.testing.HashingEmbedder();
+        var skewed = new app.alex.core.embed.Embedder() {
+            @Override
+            public String modelId() {
+                return exact.modelId();
+            }
+
+            @Override
+            public int dimension() {
+                return exact.dimension();
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                List<float[]> vectors = exact.embed(texts);
+                float[] last = vectors.getLast().clone();
+                for (int i = 0; i < last.length / 6; i++) {
+                    last[i] = -last[i]; // one passage's vector turned partly around
+                }
+                var out = new ArrayList<>(vectors.subList(0, vectors.size() - 1));
+                out.add(last);
+                return out;
+            }
+        };
+
+        Int8Check.Verdict verdict = Int8Check.run(exact, skewed);
+
+        assertThat(verdict.usable()).isFalse();
+        assertThat(verdict.worstCosine()).isLessThan(Int8Check.MIN_COSINE);
+        assertThat(verdict.describe()).contains("do not hold").contains(verdict.cpu());
     }
 
     @Test

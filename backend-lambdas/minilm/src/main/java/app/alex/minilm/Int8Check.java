@@ -1,0 +1,87 @@
+package app.alex.minilm;
+
+import app.alex.core.embed.Embedder;
+import app.alex.core.embed.Vectors;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether the int8 model keeps its promise on this CPU. ONNX Runtime's int8 kernels differ by CPU:
+ * with AVX-512 VNNI the worst vector of long prose stays at cosine 0.994 of fp32, on an AVX2-only CPU
+ * without VNNI the u8s8 products saturate and it fell to 0.980 (BENCHMARKS.md). So int8 is not
+ * trusted by CPU kind: it is measured, on this machine, against fp32 over a fixed set of passages
+ * (long and short prose, figures, a table row), and used only if every vector holds
+ * {@link #MIN_COSINE}.
+ */
+public final class Int8Check {
+    /** Every int8 vector must be this close to the fp32 one. */
+    public static final double MIN_COSINE = 0.99;
+
+    /** Passages of the kinds Alex embeds: long prose (past the 256-piece window), short sentences, figures. */
+    static final List<String> CALIBRATION = List.of("""
+            The company reported fourth-quarter revenue that exceeded the guidance it had given in November, driven by
+            demand for accelerated computing platforms from cloud service providers and large consumer internet
+            companies. Data-center revenue rose more than four times from a year earlier, while gaming revenue grew
+            modestly as channel inventories normalised after a difficult year. Gross margin expanded on a more
+            favourable mix and lower inventory provisions, partly offset by higher costs for new product ramps.
+            Operating expenses increased as the company continued to hire engineers and invest in compute
+            infrastructure. Management said supply of its newest systems would remain constrained for several
+            quarters, and that export restrictions to certain regions reduced sales there, though other regions more
+            than offset the decline. For the coming quarter the company guided to further sequential growth, with
+            gross margins expected in the low to mid seventies and operating expenses rising in the mid single digits
+            as the company ramps production of its next platform and expands its software and services offerings.""",
+            """
+            The Company’s business, reputation, results of operations, financial condition and stock price can be
+            affected by a number of factors, whether currently known or unknown, including those described below.
+            The Company depends on component and product manufacturing and logistical services provided by outsourcing
+            partners, many of which are located outside of the U.S. Substantially all of the Company’s manufacturing is
+            performed in whole or in part by outsourcing partners located primarily in China mainland, India, Japan,
+            South Korea, Taiwan and Vietnam, and a significant concentration of this manufacturing is currently
+            performed by a small number of outsourcing partners, often in single locations. Changes or additions to the
+            Company’s supply chain require considerable time and resources and involve significant risks.""",
+            "A man is eating food.",
+            "The board approved a special dividend of $1.25 per share, payable in March.",
+            "Gross margin fell 240 basis points on higher freight costs and an unfavourable mix.",
+            "The covenant requires net debt to EBITDA below 3.5x, tested quarterly.",
+            "Total net sales — 2024: $391,035; Change: 2%; 2023: $383,285; Change: (3)%; 2022: $394,328");
+
+    /** The outcome on this machine: usable or not, the worst cosine measured, and the CPU it was measured on. */
+    public record Verdict(boolean usable, double worstCosine, String cpu) {
+        public String describe() {
+            return String.format(Locale.ROOT, "int8 embeddings %s on this CPU (%s): worst cosine %.4f against fp32, %s %.2f",
+                    usable ? "hold" : "do not hold", cpu, worstCosine, usable ? "at least" : "below", MIN_COSINE);
+        }
+    }
+
+    private Int8Check() {
+    }
+
+    /** Embeds the calibration passages with both models and compares every vector. */
+    public static Verdict run(Embedder fp32, Embedder int8) {
+        List<float[]> reference = fp32.embed(CALIBRATION);
+        List<float[]> quantized = int8.embed(CALIBRATION);
+        double worst = 1.0;
+        for (int i = 0; i < CALIBRATION.size(); i++) {
+            worst = Math.min(worst, Vectors.cosine(reference.get(i), quantized.get(i)));
+        }
+        return new Verdict(worst >= MIN_COSINE, worst, cpuName());
+    }
+
+    /** "AMD EPYC (avx512_vnni)" and the like, for messages and benchmark records. */
+    public static String cpuName() {
+        String arch = System.getProperty("os.arch", "?");
+        try {
+            var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"));
+            String model = lines.stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(arch);
+            String flags = lines.stream().filter(l -> l.startsWith("flags") || l.startsWith("Features")).findFirst()
+                    .orElse("");
+            String kind = flags.contains("avx512_vnni") ? "AVX-512 VNNI" : flags.contains("avx_vnni") ? "AVX-VNNI"
+                    : flags.contains("avx512f") ? "AVX-512" : flags.contains("avx2") ? "AVX2" : arch;
+            return model + ", " + kind;
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return arch;
+        }
+    }
+}
