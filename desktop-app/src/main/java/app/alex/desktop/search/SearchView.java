@@ -179,7 +179,11 @@ public final class SearchView extends BorderPane {
             SearchHit hit = model.selectedProperty().get();
             navigator.showPage(hit.source(), hit.title(), hit.page(), hit.text());
         });
-        var detailButtons = new HBox(8, openInLibrary, showPage, openSource);
+        // A narrow detail pane wraps its buttons to a second line rather than cutting their labels.
+        var detailButtons = new javafx.scene.layout.FlowPane(8, 6, openInLibrary, showPage, openSource);
+        for (Button b : new Button[] {openInLibrary, showPage, openSource}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         var detailHint = new Label("Select a result to read it in context.");
         detailHint.getStyleClass().add("screen-hint");
         detailHint.visibleProperty().bind(model.selectedProperty().isNull());

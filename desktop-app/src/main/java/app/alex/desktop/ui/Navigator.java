@@ -17,4 +17,11 @@ public interface Navigator {
     default void showPage(String source, String title, int page, String passage) {
         openExternal(source);
     }
+
+    /**
+     * Draws {@code overlay} over the screens, inside the window (themed like the rest, no native
+     * window); it closes by removing itself from its parent.
+     */
+    default void showOverlay(javafx.scene.Node overlay) {
+    }
 }

@@ -38,7 +38,8 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
 
     @Override
     public IngestResult ingest(TextIngestRequest request) {
-        String id = "doc-" + documents.size();
+        // A caller's own id (EDGAR filings have one from their address) is kept, as the real backends keep it.
+        String id = request.id() != null && !request.id().isBlank() ? request.id() : "doc-" + documents.size();
         documents.put(id, new DocumentRecord(id, request.title(), request.source(), request.type(), request.tags(),
                 Instant.now(), Instant.now(), "h", 1, request.text().length(), "text/plain", Map.of()));
         return new IngestResult(id, IngestStatus.CREATED, id, request.title(), 1, null, null);
