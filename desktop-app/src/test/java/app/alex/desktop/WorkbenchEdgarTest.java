@@ -146,6 +146,35 @@ class WorkbenchEdgarTest {
     }
 
     @Test
+    void cancelStopsBetweenFilingsKeepingTheOneBeingRead(FxRobot robot) throws Exception {
+        app.awaitHealthy();
+        setUserAgent(robot, AGENT);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        kb.holdIngests(release);
+        // Apple's 10-K and 10-Qs filed from 2024-11-01 to 2025-08-01, newest first: the 10-Q of 2025-08-01 goes first.
+        openFilingsDialog(robot, "AAPL", LocalDate.parse("2024-11-01"), LocalDate.parse("2025-08-01"));
+        robot.clickOn("#filingsImport");
+        kb.awaitIngesting();
+        waitUntil(10, () -> app.workbench.filings().rows().getFirst().status() == FilingRow.Status.IMPORTING);
+        int total = app.workbench.filings().rows().size();
+        assertThat(total).isGreaterThan(1);
+        assertThat(robot.lookup("#filingsProgress").query().isVisible()).isTrue();
+
+        robot.clickOn("#filingsCancel");
+        assertThat(text(robot, "#filingsMessage")).isEqualTo("Stopping after this filing…");
+        release.countDown();
+        awaitImport();
+
+        List<FilingRow> rows = app.workbench.filings().rows();
+        assertThat(rows.getFirst().status()).isEqualTo(FilingRow.Status.IMPORTED);
+        assertThat(rows.getFirst().form()).isEqualTo("10-Q");
+        assertThat(rows.getFirst().filed()).isEqualTo("2025-08-01");
+        assertThat(rows.subList(1, total)).allSatisfy(r -> assertThat(r.status()).isEqualTo(FilingRow.Status.NOT_RUN));
+        assertThat(text(robot, "#filingsMessage")).isEqualTo("Apple Inc.: 1 imported, 0 skipped (already imported), 0 failed (stopped early).");
+        assertThat(onlyDocument().title()).isEqualTo("Apple Inc. 10-Q Q3 FY2025");
+    }
+
+    @Test
     void withoutAUserAgentTheDialogSaysSoSendsNothingAndOffersSettings(FxRobot robot) {
         app.awaitHealthy();
         long before = edgar.requests().size();
@@ -164,6 +193,16 @@ class WorkbenchEdgarTest {
         assertThat(app.workbench.screenProperty().get()).isEqualTo(Screen.SETTINGS);
         assertThat(robot.lookup("#filingsDialog").tryQuery()).isEmpty();
         assertThat(robot.lookup("#settingsEdgarHint").queryLabeled().getText()).contains("refuses requests without");
+
+        // The Financials screen says the same.
+        robot.clickOn("#nav-financials");
+        robot.clickOn("#financialsTicker").write("SNOW");
+        robot.clickOn("#financialsLoad");
+        assertThat(text(robot, "#financialsMessage")).isEqualTo(EdgarAccess.MISSING_USER_AGENT);
+        assertThat(robot.lookup("#financialsOpenSettings").query().isVisible()).isTrue();
+        robot.clickOn("#financialsOpenSettings");
+        assertThat(app.workbench.screenProperty().get()).isEqualTo(Screen.SETTINGS);
+        assertThat(edgar.requests()).hasSize((int) before);
     }
 
     @Test

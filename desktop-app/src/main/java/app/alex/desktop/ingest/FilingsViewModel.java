@@ -157,7 +157,7 @@ public final class FilingsViewModel {
             return;
         }
         rows.stream().filter(r -> r.status() == FilingRow.Status.QUEUED).forEach(FilingRow::notRun);
-        String summary = report.company() + ": " + report.summary() + (report.cancelled() ? ", cancelled" : "") + ".";
+        String summary = report.company() + ": " + report.summary() + ".";
         state.set(report.count(FilingResult.Status.FAILED) > 0 ? State.FAILED : State.DONE);
         message.set(summary);
         if (report.count(FilingResult.Status.IMPORTED) > 0) {
