@@ -143,6 +143,13 @@ class WorkbenchEdgarTest {
 
         robot.clickOn("#filingsClose");
         assertThat(robot.lookup("#filingsDialog").tryQuery()).isEmpty();
+
+        // Opened again it shows the last import; Esc closes it too.
+        robot.clickOn("#ingestAddFilings");
+        assertThat(app.workbench.filings().rows()).hasSize(1);
+        assertThat(robot.lookup("#filingsMessage").queryLabeled().getText()).isEmpty();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(robot.lookup("#filingsDialog").tryQuery()).isEmpty();
     }
 
     @Test
