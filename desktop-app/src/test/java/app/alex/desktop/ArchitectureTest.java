@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     @Test
     void screensDoNotDependOnEachOther() {
-        slices().matching("app.alex.desktop.(feed|research|ingest|search|library|settings)..")
+        slices().matching("app.alex.desktop.(feed|research|ingest|search|library|financials|settings)..")
                 .should().notDependOnEachOther().check(CLASSES);
     }
 

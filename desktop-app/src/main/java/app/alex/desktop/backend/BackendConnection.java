@@ -71,6 +71,14 @@ public final class BackendConnection implements AutoCloseable {
         return executor.execute(task);
     }
 
+    /**
+     * Takes saved settings that need no new session (the EDGAR User-Agent, the theme): what
+     * {@link #settings()} answers from now on, without closing or reopening the backend.
+     */
+    public void remember(Settings saved) {
+        settings.set(Objects.requireNonNull(saved));
+    }
+
     /** The session to work with, or a clear error while there is none. */
     public BackendSession current() {
         BackendSession current = session.get();

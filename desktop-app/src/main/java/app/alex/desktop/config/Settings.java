@@ -11,32 +11,42 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme,
-                       List<WatchedFolder> watchedFolders) {
+                       List<WatchedFolder> watchedFolders, Edgar edgar) {
 
     public Settings {
         backend = backend == null ? Backend.DEFAULT : backend;
         languageModel = languageModel == null ? LanguageModel.DEFAULT : languageModel;
         schedule = schedule == null ? Schedule.DEFAULT : schedule;
         theme = theme == null ? Theme.LIGHT : theme;
+        edgar = edgar == null ? Edgar.DEFAULT : edgar;
         var seen = new java.util.HashSet<String>();
         watchedFolders = watchedFolders == null ? List.of()
                 : watchedFolders.stream().filter(f -> f != null && !f.path().isEmpty() && seen.add(f.path())).toList();
     }
 
     public Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme) {
-        this(backend, languageModel, schedule, theme, List.of());
+        this(backend, languageModel, schedule, theme, List.of(), Edgar.DEFAULT);
+    }
+
+    public Settings(Backend backend, LanguageModel languageModel, Schedule schedule, Theme theme,
+                    List<WatchedFolder> watchedFolders) {
+        this(backend, languageModel, schedule, theme, watchedFolders, Edgar.DEFAULT);
     }
 
     public static Settings defaults() {
-        return new Settings(Backend.DEFAULT, LanguageModel.DEFAULT, Schedule.DEFAULT, Theme.LIGHT, List.of());
+        return new Settings(Backend.DEFAULT, LanguageModel.DEFAULT, Schedule.DEFAULT, Theme.LIGHT, List.of(), Edgar.DEFAULT);
     }
 
     public Settings withBackend(Backend value) {
-        return new Settings(value, languageModel, schedule, theme, watchedFolders);
+        return new Settings(value, languageModel, schedule, theme, watchedFolders, edgar);
     }
 
     public Settings withWatchedFolders(List<WatchedFolder> value) {
-        return new Settings(backend, languageModel, schedule, theme, value);
+        return new Settings(backend, languageModel, schedule, theme, value, edgar);
+    }
+
+    public Settings withEdgar(Edgar value) {
+        return new Settings(backend, languageModel, schedule, theme, watchedFolders, value);
     }
 
     public enum Mode { EMBEDDED, REMOTE }
@@ -120,6 +130,26 @@ public record Settings(Backend backend, LanguageModel languageModel, Schedule sc
             intervalHours = intervalHours < 1 ? DEFAULT_INTERVAL_HOURS : Math.min(intervalHours, 168);
             watchlist = watchlist == null ? List.of()
                     : watchlist.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        }
+    }
+
+    /**
+     * SEC EDGAR. Its hosts come from {@code ALEX_EDGAR_DATA_URL} and {@code ALEX_EDGAR_ARCHIVES_URL}
+     * (environment or system property), by default data.sec.gov and www.sec.gov.
+     *
+     * @param userAgent who is asking, a name and an e-mail address ("Jane Doe jane@example.com"):
+     *                  EDGAR refuses (403) requests that do not say; blank until the analyst sets it
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Edgar(String userAgent) {
+        public static final Edgar DEFAULT = new Edgar("");
+
+        public Edgar {
+            userAgent = clean(userAgent);
+        }
+
+        public boolean configured() {
+            return !userAgent.isEmpty();
         }
     }
 

@@ -31,6 +31,11 @@ public final class IngestView extends BorderPane {
     private final FileDialogs dialogs;
 
     public IngestView(IngestViewModel model, FileDialogs dialogs) {
+        this(model, dialogs, null, null);
+    }
+
+    /** With {@code filings} (and the navigator that draws its dialog), an "Add company filings…" button. */
+    public IngestView(IngestViewModel model, FileDialogs dialogs, FilingsViewModel filings, app.alex.desktop.ui.Navigator navigator) {
         this.model = model;
         this.dialogs = dialogs;
         setId("ingestView");
@@ -67,10 +72,29 @@ public final class IngestView extends BorderPane {
         hideSkipped.setId("ingestHideSkipped");
         hideSkipped.setTooltip(new Tooltip("Hide the files Alex does not read (they are counted below all the same)"));
         hideSkipped.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        var toolbar = new HBox(8, addFiles, addFolder, paste, tags, spacer, hideSkipped, cancel, clear);
+        // Two rows, so the screen fits a 980-pixel window: what to add (and Cancel), then how (tags) and the queue's view.
+        var toolbar = new HBox(8, addFiles, addFolder, paste);
+        if (filings != null) {
+            var addFilings = button("ingestAddFilings", "Company filings…", Feather.BRIEFCASE);
+            addFilings.setTooltip(new Tooltip("Import a company's 10-K, 10-Q and 8-K filings from SEC EDGAR"));
+            addFilings.setOnAction(e -> {
+                filings.reset();
+                navigator.showOverlay(new FilingsDialog(filings, navigator));
+            });
+            toolbar.getChildren().add(addFilings);
+        }
+        toolbar.getChildren().addAll(spacer, cancel);
         toolbar.setAlignment(Pos.CENTER_LEFT);
+        var tagsLabel = new Label("Tags");
+        tagsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(tags, Priority.ALWAYS);
+        tags.setMaxWidth(420);
+        var spacer2 = new Region();
+        HBox.setHgrow(spacer2, Priority.ALWAYS);
+        var options = new HBox(8, tagsLabel, tags, spacer2, hideSkipped, clear);
+        options.setAlignment(Pos.CENTER_LEFT);
 
-        var top = new VBox(6, heading, hint, toolbar);
+        var top = new VBox(6, heading, hint, toolbar, options);
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table());

@@ -47,7 +47,7 @@ public final class SettingsView extends BorderPane {
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        var content = new VBox(18, backend(dialogs), languageModel(), schedule(dialogs), appearance());
+        var content = new VBox(18, backend(dialogs), languageModel(), schedule(dialogs), edgar(), appearance());
         content.setPadding(new Insets(0, 12, 12, 0));
         var scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -278,6 +278,20 @@ public final class SettingsView extends BorderPane {
         dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK
                 ? java.util.Map.entry(tags.getText(), type.getValue()) : null);
         return dialog;
+    }
+
+    private Node edgar() {
+        var agent = text("settingsEdgarUserAgent", model.edgarUserAgentProperty(), "Your name and e-mail, e.g. Jane Doe jane@example.com");
+        var hint = new Label("SEC EDGAR asks every program to say who is asking: your name (or your firm's) and an "
+                + "e-mail address. It refuses requests without them, so company filings and financials need this.");
+        hint.setId("settingsEdgarHint");
+        hint.getStyleClass().add("screen-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        var grid = grid();
+        row(grid, 0, "User-Agent", agent);
+        grid.add(hint, 1, 1);
+        return section("SEC EDGAR", grid);
     }
 
     private Node appearance() {

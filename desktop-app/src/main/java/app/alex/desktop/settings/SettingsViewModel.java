@@ -57,6 +57,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<Integer> intervalHours = new SimpleObjectProperty<>(this, "intervalHours",
             Settings.Schedule.DEFAULT_INTERVAL_HOURS);
     private final StringProperty watchlist = new SimpleStringProperty(this, "watchlist", "");
+    private final StringProperty edgarUserAgent = new SimpleStringProperty(this, "edgarUserAgent", "");
     private final ObjectProperty<Settings.Theme> theme = new SimpleObjectProperty<>(this, "theme", Settings.Theme.LIGHT);
 
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
@@ -99,6 +100,7 @@ public final class SettingsViewModel {
         intervalHours.set(s.intervalHours());
         watchlist.set(String.join(", ", s.watchlist()));
         theme.set(settings.theme());
+        edgarUserAgent.set(settings.edgar().userAgent());
         clearVerdict();
     }
 
@@ -111,7 +113,7 @@ public final class SettingsViewModel {
         var schedule = new Settings.Schedule(scheduleEnabled.get(), intervalHours.get() == null ? 0 : intervalHours.get(),
                 Arrays.stream((watchlist.get() == null ? "" : watchlist.get()).split("[,;\\n]")).toList());
         return new Settings(backend, model, schedule, theme.get(),
-                List.copyOf(watchedFolders));
+                List.copyOf(watchedFolders), new Settings.Edgar(edgarUserAgent.get()));
     }
 
     /** Saves to disk, then reconnects if the backend or the language model changed. */
@@ -138,6 +140,8 @@ public final class SettingsViewModel {
                     || !Objects.equals(before.watchedFolders(), settings.watchedFolders());
             if (reconnect) {
                 connection.connect(settings);
+            } else {
+                connection.remember(settings);
             }
         }, notifier::error));
     }
@@ -277,6 +281,11 @@ public final class SettingsViewModel {
 
     public StringProperty watchlistProperty() {
         return watchlist;
+    }
+
+    /** Who asks SEC EDGAR: a name and an e-mail address. */
+    public StringProperty edgarUserAgentProperty() {
+        return edgarUserAgent;
     }
 
     public ObjectProperty<Settings.Theme> themeProperty() {

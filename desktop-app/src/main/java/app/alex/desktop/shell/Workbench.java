@@ -7,6 +7,10 @@ import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.SettingsStore;
 import app.alex.desktop.feed.FeedView;
 import app.alex.desktop.feed.FeedViewModel;
+import app.alex.desktop.backend.EdgarAccess;
+import app.alex.desktop.financials.FinancialsView;
+import app.alex.desktop.financials.FinancialsViewModel;
+import app.alex.desktop.ingest.FilingsViewModel;
 import app.alex.desktop.ingest.IngestView;
 import app.alex.desktop.ingest.IngestViewModel;
 import app.alex.desktop.library.LibraryView;
@@ -61,7 +65,7 @@ import java.util.function.Function;
 
 /**
  * The composition root and the window's frame: builds each screen's view-model and view by hand
- * (no framework), the navigation on the left (Ctrl+1..6), the status bar, window-wide drag and
+ * (no framework), the navigation on the left (Ctrl+1..7), the status bar, window-wide drag and
  * drop into Ingest, and the {@link Navigator} the screens use to send the analyst elsewhere.
  */
 public final class Workbench implements Navigator {
@@ -71,9 +75,16 @@ public final class Workbench implements Navigator {
      *
      * @param openExternal opens a URI with the system's program and says how it went ({@link SystemOpener}
      *                     in the app); called off the FX thread
+     * @param edgar        opens SEC EDGAR for a configuration ({@link app.alex.edgar.Edgar#open} in the app;
+     *                     tests point it at a loopback server)
      */
     public record Services(BackendConnection connection, TaskExecutor executor, SettingsStore settingsStore,
-                           FileDialogs dialogs, Function<String, SystemOpener.Outcome> openExternal) {
+                           FileDialogs dialogs, Function<String, SystemOpener.Outcome> openExternal,
+                           Function<app.alex.edgar.EdgarConfig, app.alex.edgar.Edgar> edgar) {
+        public Services(BackendConnection connection, TaskExecutor executor, SettingsStore settingsStore,
+                        FileDialogs dialogs, Function<String, SystemOpener.Outcome> openExternal) {
+            this(connection, executor, settingsStore, dialogs, openExternal, app.alex.edgar.Edgar::open);
+        }
     }
 
     private final Services services;
@@ -95,6 +106,8 @@ public final class Workbench implements Navigator {
     private final SearchViewModel search;
     private final LibraryViewModel library;
     private final SettingsViewModel settings;
+    private final FilingsViewModel filings;
+    private final FinancialsViewModel financials;
     private final SearchView searchView;
     private final ResearchView researchView;
 
@@ -119,16 +132,21 @@ public final class Workbench implements Navigator {
         ingest = new IngestViewModel(connection, executor, notifier);
         search = new SearchViewModel(connection, executor);
         library = new LibraryViewModel(connection, executor, notifier, LibraryViewModel.DEFAULT_PAGE_SIZE);
+        var edgar = new EdgarAccess(services.edgar(), EdgarAccess::systemEnvironment,
+                () -> connection.settings().edgar().userAgent());
+        filings = new FilingsViewModel(connection, edgar, executor, notifier);
+        financials = new FinancialsViewModel(edgar, executor);
         settings = new SettingsViewModel(services.settingsStore(), connection, executor, notifier,
                 theme -> Themes.apply(theme, root.getScene()));
 
         views.put(Screen.FEED, new FeedView(feed, this, services.dialogs(), executor, notifier));
         researchView = new ResearchView(research, this, services.dialogs(), executor, notifier);
         views.put(Screen.RESEARCH, researchView);
-        views.put(Screen.INGEST, new IngestView(ingest, services.dialogs()));
+        views.put(Screen.INGEST, new IngestView(ingest, services.dialogs(), filings, this));
         searchView = new SearchView(search, this);
         views.put(Screen.SEARCH, searchView);
         views.put(Screen.LIBRARY, new LibraryView(library, this));
+        views.put(Screen.FINANCIALS, new FinancialsView(financials, this));
         views.put(Screen.SETTINGS, new SettingsView(settings, services.dialogs()));
         views.values().forEach(view -> ((Region) view).setPadding(new Insets(16, 18, 12, 18)));
 
@@ -244,6 +262,12 @@ public final class Workbench implements Navigator {
                 this::openExternal);
         layers.getChildren().add(layers.getChildren().indexOf(toasts), view);
         view.requestFocus();
+    }
+
+    @Override
+    public void showOverlay(Node overlay) {
+        layers.getChildren().add(layers.getChildren().indexOf(toasts), overlay);
+        overlay.requestFocus();
     }
 
     /** Closes the page drawn over the screens, if one is. */
@@ -397,6 +421,14 @@ public final class Workbench implements Navigator {
 
     public LibraryViewModel library() {
         return library;
+    }
+
+    public FilingsViewModel filings() {
+        return filings;
+    }
+
+    public FinancialsViewModel financials() {
+        return financials;
     }
 
     public SettingsViewModel settings() {

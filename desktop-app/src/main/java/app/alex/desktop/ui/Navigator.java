@@ -35,4 +35,11 @@ public interface Navigator {
             openExternal(citation.source());
         }
     }
+
+    /**
+     * Draws {@code overlay} over the screens, inside the window (themed like the rest, no native
+     * window); it closes by removing itself from its parent.
+     */
+    default void showOverlay(javafx.scene.Node overlay) {
+    }
 }

@@ -3,13 +3,14 @@ package app.alex.desktop.ui;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The workbench screens in navigation order; Ctrl+1..6 selects them. */
+/** The workbench screens in navigation order; Ctrl+1..7 selects them. */
 public enum Screen {
     FEED("Feed", Feather.INBOX),
     RESEARCH("Research", Feather.EDIT_3),
     INGEST("Ingest", Feather.UPLOAD),
     SEARCH("Search", Feather.SEARCH),
     LIBRARY("Library", Feather.BOOK_OPEN),
+    FINANCIALS("Financials", Feather.BAR_CHART_2),
     SETTINGS("Settings", Feather.SETTINGS);
 
     private final String title;

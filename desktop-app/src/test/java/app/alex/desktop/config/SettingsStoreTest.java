@@ -68,6 +68,23 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theEdgarUserAgentIsSavedAndAFileFromBeforeItLoadsWithoutOne() throws Exception {
+        var store = new SettingsStore(temp.resolve("edgar"));
+        store.save(sample().withEdgar(new Settings.Edgar(" Jane Doe jane@example.com ")));
+        assertThat(store.load().edgar().userAgent()).isEqualTo("Jane Doe jane@example.com");
+        assertThat(store.load().edgar().configured()).isTrue();
+
+        Path dir = temp.resolve("before-edgar");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("settings.json"), "{\"backend\": {\"mode\": \"EMBEDDED\"}, \"theme\": \"DARK\","
+                + " \"watchedFolders\": []}");
+        Settings loaded = new SettingsStore(dir).load();
+        assertThat(loaded.edgar()).isEqualTo(Settings.Edgar.DEFAULT);
+        assertThat(loaded.edgar().configured()).isFalse();
+        assertThat(loaded.theme()).isEqualTo(Settings.Theme.DARK);
+    }
+
+    @Test
     void printingSettingsNeverShowsTheKeys() {
         String printed = sample().toString();
         assertThat(printed).doesNotContain("secret-key").doesNotContain("llm-secret").contains("apiKey=(set)");

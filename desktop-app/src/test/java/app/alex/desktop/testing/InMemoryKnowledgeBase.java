@@ -36,9 +36,34 @@ public final class InMemoryKnowledgeBase implements KnowledgeBase {
         return this;
     }
 
+    private volatile java.util.concurrent.CountDownLatch held;
+    private final java.util.concurrent.Semaphore ingesting = new java.util.concurrent.Semaphore(0);
+
+    /** Ingests wait until {@code release} is counted down; {@link #awaitIngesting} sees one waiting. */
+    public InMemoryKnowledgeBase holdIngests(java.util.concurrent.CountDownLatch release) {
+        held = release;
+        return this;
+    }
+
+    public void awaitIngesting() throws InterruptedException {
+        if (!ingesting.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("no ingest started within 30 s");
+        }
+    }
+
     @Override
     public IngestResult ingest(TextIngestRequest request) {
-        String id = "doc-" + documents.size();
+        var release = held;
+        if (release != null) {
+            ingesting.release();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // A caller's own id (EDGAR filings have one from their address) is kept, as the real backends keep it.
+        String id = request.id() != null && !request.id().isBlank() ? request.id() : "doc-" + documents.size();
         documents.put(id, new DocumentRecord(id, request.title(), request.source(), request.type(), request.tags(),
                 Instant.now(), Instant.now(), "h", 1, request.text().length(), "text/plain", Map.of()));
         return new IngestResult(id, IngestStatus.CREATED, id, request.title(), 1, null, null);

@@ -30,14 +30,15 @@ public final class TestWorkbench implements AutoCloseable {
     public final SettingsStore store;
     public final Workbench workbench;
 
-    private TestWorkbench(Stage stage, BackendFactory factory, Path configDir, Settings initial) {
+    private TestWorkbench(Stage stage, BackendFactory factory, Path configDir, Settings initial,
+                          java.util.function.Function<app.alex.edgar.EdgarConfig, app.alex.edgar.Edgar> edgar) {
         Themes.apply(initial.theme(), null);
         connection = new BackendConnection(factory, executor);
         store = new SettingsStore(configDir);
         workbench = new Workbench(new Workbench.Services(connection, executor, store, dialogs, uri -> {
             opened.add(uri);
             return new app.alex.desktop.ui.SystemOpener.Outcome.Opened();
-        }));
+        }, edgar));
         var scene = new Scene(workbench.root(), WIDTH, HEIGHT);
         workbench.install(scene);
         stage.setScene(scene);
@@ -51,7 +52,13 @@ public final class TestWorkbench implements AutoCloseable {
 
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
     public static TestWorkbench show(Stage stage, BackendFactory factory, Path configDir, Settings initial) {
-        return new TestWorkbench(stage, factory, configDir, initial);
+        return new TestWorkbench(stage, factory, configDir, initial, app.alex.edgar.Edgar::open);
+    }
+
+    /** With SEC EDGAR opened by {@code edgar} (a loopback server's, in tests). */
+    public static TestWorkbench show(Stage stage, BackendFactory factory, Path configDir, Settings initial,
+                                     java.util.function.Function<app.alex.edgar.EdgarConfig, app.alex.edgar.Edgar> edgar) {
+        return new TestWorkbench(stage, factory, configDir, initial, edgar);
     }
 
     public void awaitHealthy() {
