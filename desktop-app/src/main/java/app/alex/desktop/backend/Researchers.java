@@ -5,7 +5,9 @@ import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.research.Researcher;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.SettingsStore;
+import app.alex.edgar.EdgarConfig;
 import app.alex.embedded.EmbeddedResearch;
+import app.alex.research.edgar.EdgarResearch;
 import app.alex.research.llm.ModelSettings;
 import app.alex.research.schedule.ResearchScheduler;
 import java.time.Clock;
@@ -45,13 +47,27 @@ public final class Researchers {
         // Embedded: older versions kept one file per report in research/; they move into the index.
         Path legacyReports = embedded ? researchFolder(settings) : null;
         var service = EmbeddedResearch.open(knowledgeBase, legacyReports, modelSettings(settings.languageModel()),
-                () -> settings.schedule().watchlist());
+                () -> settings.schedule().watchlist(), edgar(settings));
         var schedule = settings.schedule();
         Path state = scheduleState(settings, configDir);
         var researcher = new ScheduledResearcher(service, job -> new ResearchScheduler(state, Clock.systemUTC(),
                 Duration.ofHours(schedule.intervalHours()), schedule.enabled(), job));
         researcher.start();
         return researcher;
+    }
+
+    /**
+     * EDGAR for research (the agent's financials tool, the brief's figures, the schedule's filings)
+     * when Settings has an EDGAR User-Agent; without one research never contacts EDGAR.
+     */
+    static java.util.Optional<EdgarResearch> edgar(Settings settings) {
+        String agent = settings.edgar() == null ? "" : settings.edgar().userAgent();
+        if (agent == null || agent.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        var env = new java.util.HashMap<>(EdgarAccess.systemEnvironment());
+        env.put(EdgarConfig.USER_AGENT_ENV, agent.strip());
+        return EdgarResearch.fromEnvironment(env);
     }
 
     private static Path researchFolder(Settings settings) {

@@ -25,6 +25,13 @@ class ResearchersTest {
     Path temp;
 
     @Test
+    void researchUsesEdgarOnlyWhenSettingsNameWhoIsAsking() {
+        assertThat(Researchers.edgar(Settings.defaults())).as("no User-Agent: research never contacts EDGAR").isEmpty();
+        assertThat(Researchers.edgar(Settings.defaults().withEdgar(new Settings.Edgar("Jane Doe jane@example.com"))))
+                .isPresent();
+    }
+
+    @Test
     void theWorkbenchReopensAFolderWhoseScheduleHasRun() {
         Path data = temp.resolve("data");
         var settings = new Settings(new Settings.Backend(Settings.Mode.EMBEDDED, data.toString(), "", "", ""),
