@@ -511,8 +511,22 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (!c.section().isEmpty()) {
             doc.add(new StoredField(SECTION, c.section()));
         }
-        doc.add(new TextField(CONTEXT, d.title() + "\n" + c.section(), Field.Store.NO));
+        doc.add(new TextField(CONTEXT, readablePeriods(d.title()) + "\n" + c.section(), Field.Store.NO));
         return doc;
+    }
+
+    private static final java.util.regex.Pattern FISCAL_YEAR = java.util.regex.Pattern.compile("\\bFY ?(\\d{4})\\b");
+    private static final java.util.regex.Pattern QUARTER = java.util.regex.Pattern.compile("\\bQ([1-4])\\b");
+
+    /**
+     * A title's period abbreviations also as words, for keyword search: "Apple Inc. 10-Q Q3 FY2025"
+     * also reads "third quarter fiscal 2025", which is how a question puts it.
+     */
+    static String readablePeriods(String title) {
+        String words = QUARTER.matcher(FISCAL_YEAR.matcher(title).replaceAll("fiscal year $1 $0"))
+                .replaceAll(m -> List.of("first", "second", "third", "fourth").get(Integer.parseInt(m.group(1)) - 1)
+                        + " quarter $0");
+        return words;
     }
 
     private static void addCommon(Document doc, DocumentRecord d) {

@@ -42,6 +42,13 @@ class LuceneVectorIndexTest extends VectorIndexContract {
     }
 
     @Test
+    void aTitlesPeriodAbbreviationsAreFoundByTheWordsAQuestionUses() {
+        assertThat(LuceneVectorIndex.readablePeriods("Apple Inc. 10-Q Q3 FY2025"))
+                .isEqualTo("Apple Inc. 10-Q third quarter Q3 fiscal year 2025 FY2025");
+        assertThat(LuceneVectorIndex.readablePeriods("Copper note")).isEqualTo("Copper note");
+    }
+
+    @Test
     void compactingMergesEverythingIntoOneSegmentAndLosesNothing() {
         for (int i = 0; i < 12; i++) {
             store(doc("d" + i, DocumentType.DOCUMENT, List.of(), "/d" + i, Instant.now(), 1), "passage number " + i);
