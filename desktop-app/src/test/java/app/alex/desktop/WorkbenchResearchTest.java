@@ -206,6 +206,8 @@ class WorkbenchResearchTest {
                 temp.resolve("config-" + System.nanoTime()), Settings.defaults().withWatchedFolders(List.of(new WatchedFolder(watched.toString(), List.of("copper", "Grid"),
                         DocumentType.NOTE)))));
         app.awaitHealthy();
+        // The folder is watched once the session is open; a file written before that is not an event.
+        waitUntil(30, () -> app.workbench.ingest().watching());
         var items = app.workbench.ingest().items();
 
         java.nio.file.Files.writeString(watched.resolve("copper-note.md"), "# Copper\n\nCopper demand from grid investment rose.\n");

@@ -70,6 +70,11 @@ public final class IngestViewModel {
      * Keeps these folders ingested: new and changed files are queued on their own, once the folder
      * has been quiet for a moment. Replaces any earlier watch; an empty list stops watching.
      */
+    /** Whether watched folders are being watched now (they start once the backend session is open). */
+    public synchronized boolean watching() {
+        return watcher != null;
+    }
+
     public synchronized void watch(List<app.alex.desktop.config.WatchedFolder> watched) {
         if (watcher != null) {
             watcher.close();
