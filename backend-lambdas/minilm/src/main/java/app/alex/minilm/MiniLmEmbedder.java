@@ -113,6 +113,16 @@ public final class MiniLmEmbedder implements Embedder {
     }
 
     public static MiniLmEmbedder load(Precision precision, Options options) {
+        // The model is unpacked from its jar (90 MB inflated: the slowest part of a cold start) once per
+        // build into the user's cache folder; later starts read the file. Int8 is cached after quantising.
+        java.util.Optional<java.nio.file.Path> cached = ModelFiles.cached(MODEL_RESOURCE, precision.name());
+        if (cached.isPresent()) {
+            try {
+                return create(cached.get(), options);
+            } catch (AlexException unusable) {
+                ModelFiles.discard(cached.get()); // damaged or from another version: unpack again
+            }
+        }
         byte[] model = readModel(MODEL_RESOURCE);
         if (precision == Precision.INT8) {
             try {
@@ -121,6 +131,7 @@ public final class MiniLmEmbedder implements Embedder {
                 throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be prepared for int8: " + e.getMessage(), e);
             }
         }
+        ModelFiles.store(MODEL_RESOURCE, precision.name(), model);
         return create(model, options);
     }
 
@@ -145,16 +156,33 @@ public final class MiniLmEmbedder implements Embedder {
     }
 
     private static MiniLmEmbedder create(byte[] model, Options options) {
+        return create(options, (environment, sessionOptions) -> environment.createSession(model, sessionOptions));
+    }
+
+    private static MiniLmEmbedder create(java.nio.file.Path model, Options options) {
+        return create(options, (environment, sessionOptions) -> environment.createSession(model.toString(), sessionOptions));
+    }
+
+    private interface SessionSource {
+        OrtSession open(OrtEnvironment environment, OrtSession.SessionOptions options) throws OrtException;
+    }
+
+    private static MiniLmEmbedder create(Options options, SessionSource source) {
+        // The tokenizer (a native library) loads while ONNX Runtime builds the session.
+        var tokenizer = java.util.concurrent.CompletableFuture.supplyAsync(MiniLmTokenizer::load,
+                command -> Thread.ofVirtual().name("minilm-tokenizer").start(command));
         try {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             var sessionOptions = new OrtSession.SessionOptions();
             sessionOptions.setIntraOpNumThreads(Math.max(1, options.threads()));
             sessionOptions.setInterOpNumThreads(1);
             sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = environment.createSession(model, sessionOptions);
-            return new MiniLmEmbedder(environment, session, MiniLmTokenizer.load(), options);
+            OrtSession session = source.open(environment, sessionOptions);
+            return new MiniLmEmbedder(environment, session, tokenizer.join(), options);
         } catch (OrtException e) {
             throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be loaded: " + e.getMessage(), e);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
