@@ -63,6 +63,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.VectorUtil;
@@ -324,14 +325,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             // walk is much cheaper than one that first collects the accepted documents of every segment.
             hits = searcher.search(knn(query, candidates, null), k).scoreDocs;
         } else {
-            Query filter = filterQuery(query.filter(), null);
-            // A filter most chunks pass is cheapest applied after an unfiltered search: if k of the best
-            // candidates pass it, they are the best k that pass. Otherwise (a narrow filter) the graph
-            // search itself is filtered.
-            hits = passing(searcher, filter, searcher.search(knn(query, candidates, null), candidates).scoreDocs, k);
-            if (hits.length < k) {
-                hits = searcher.search(knn(query, candidates, filter), k).scoreDocs;
-            }
+            hits = filtered(searcher, query, k, candidates);
         }
         var out = new ArrayList<ScoredChunk>(hits.length);
         for (ScoreDoc hit : hits) {
@@ -342,6 +336,167 @@ public final class LuceneVectorIndex implements VectorIndex {
         return out;
     }
 
+    /**
+     * How a filtered semantic search runs. {@link #AUTO} (always, outside benchmarks) picks one by the
+     * filter's measured selectivity; the others force one path so a benchmark can compare them in one run.
+     */
+    enum FilterPlan {
+        /** By selectivity: {@link #EXACT} up to {@link #EXACT_LIMIT} matches, {@link #POST} from {@link #WIDE}, else {@link #GRAPH}. */
+        AUTO,
+        /** Before 2026-12-02: unfiltered search of {@code candidates}, post-filtered, then {@link #GRAPH} if fewer than k pass. */
+        LEGACY,
+        /** Every live chunk the filter admits scored by its float vector: exact top k. */
+        EXACT,
+        /** Lucene's filtered HNSW search (which itself turns exact when the filter admits few). */
+        GRAPH,
+        /** Unfiltered search of {@code candidates / selectivity}, post-filtered; {@link #GRAPH} if fewer than k pass. */
+        POST
+    }
+
+    /**
+     * Up to this many filter matches, scoring them all is cheaper than any graph walk and exact. At 384
+     * dimensions one float vector is read and scored in roughly 0.1 us here (see BENCHMARKS.md), so the
+     * limit keeps an exact search near 2 ms.
+     */
+    static final int EXACT_LIMIT = 20_000;
+    /** From this share of chunks passing, post-filtering an unfiltered search beats the filtered graph search. */
+    static final double WIDE = 0.5;
+    /** The most candidates a post-filtered search asks the graph for (a filter of {@code candidates / MAX_POST}). */
+    static final int MAX_POST = 2_000;
+
+    private volatile FilterPlan forced = FilterPlan.AUTO;
+
+    /** Benchmarks only: forces a filtered-search strategy (AUTO restores the choice by selectivity). */
+    void force(FilterPlan plan) {
+        forced = Objects.requireNonNull(plan);
+    }
+
+    private ScoreDoc[] filtered(IndexSearcher searcher, IndexQuery query, int k, int candidates) throws IOException {
+        Query filter = searcher.rewrite(filterQuery(query.filter(), null));
+        Weight weight = searcher.createWeight(filter, ScoreMode.COMPLETE_NO_SCORES, 1f);
+        FilterPlan plan = forced;
+        double selectivity = 1.0;
+        if (plan == FilterPlan.AUTO || plan == FilterPlan.POST) {
+            long vectors = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+                vectors += values == null ? 0 : values.size();
+            }
+            long matches = matchesUpTo(weight, searcher, EXACT_LIMIT);
+            selectivity = vectors == 0 ? 1.0 : Math.min(1.0, matches / (double) vectors);
+            if (plan == FilterPlan.AUTO) {
+                plan = matches <= EXACT_LIMIT ? FilterPlan.EXACT : selectivity >= WIDE ? FilterPlan.POST : FilterPlan.GRAPH;
+            }
+        }
+        return switch (plan) {
+            case EXACT -> exact(searcher, weight, query.vector(), k);
+            case GRAPH -> searcher.search(knn(query, candidates, filter), k).scoreDocs;
+            case LEGACY -> postFiltered(searcher, query, weight, filter, k, candidates);
+            case POST -> postFiltered(searcher, query, weight, filter, k,
+                    (int) Math.min(Math.max(candidates, MAX_POST), Math.ceil(candidates / Math.max(selectivity, 1e-9))));
+            case AUTO -> throw new IllegalStateException("resolved above");
+        };
+    }
+
+    /**
+     * How many documents the filter admits, cheaply: the exact count where a segment knows it (a term's
+     * document frequency), else the iterator's cost (an upper bound for conjunctions, disjunctions and
+     * terms). Where only estimates exist and they exceed {@code limit}, the matches are counted, stopping
+     * past {@code limit}, so a narrow conjunction of wide clauses still takes the exact path. Deleted
+     * documents may be counted: the figure is an upper bound either way.
+     */
+    private static long matchesUpTo(Weight weight, IndexSearcher searcher, int limit) throws IOException {
+        long total = 0;
+        boolean estimated = false;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int count = weight.count(leaf);
+            if (count >= 0) {
+                total += count;
+            } else {
+                var supplier = weight.scorerSupplier(leaf);
+                if (supplier != null) {
+                    total += supplier.cost();
+                    estimated = true;
+                }
+            }
+        }
+        if (!estimated || total <= limit) {
+            return total;
+        }
+        long counted = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator it = scorer.iterator();
+            while (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                if (++counted > limit) {
+                    return total;
+                }
+            }
+        }
+        return counted;
+    }
+
+    /**
+     * The exact top {@code k} among the live chunks the filter admits: each one's float vector scored
+     * against the query (Lucene's DOT_PRODUCT score, (1 + cosine) / 2, as the graph search reports it).
+     * Equal scores keep the lower document id, so the result never depends on the order of evaluation.
+     */
+    private static ScoreDoc[] exact(IndexSearcher searcher, Weight weight, float[] query, int k) throws IOException {
+        var best = new java.util.PriorityQueue<ScoreDoc>(k + 1,
+                Comparator.<ScoreDoc>comparingDouble(hit -> hit.score).thenComparing(hit -> -hit.doc));
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+            Scorer scorer = values == null ? null : weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator admitted = scorer.iterator();
+            KnnVectorValues.DocIndexIterator withVector = values.iterator();
+            int doc = admitted.nextDoc();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                int at = withVector.docID() < doc ? withVector.advance(doc) : withVector.docID();
+                if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                if (at > doc) {
+                    doc = admitted.advance(at);
+                    continue;
+                }
+                if (live == null || live.get(doc)) {
+                    float score = VectorSimilarityFunction.DOT_PRODUCT.compare(query, values.vectorValue(withVector.index()));
+                    var hit = new ScoreDoc(leaf.docBase + doc, score);
+                    if (best.size() < k) {
+                        best.add(hit);
+                    } else if (best.comparator().compare(hit, best.peek()) > 0) {
+                        best.poll();
+                        best.add(hit);
+                    }
+                }
+                doc = admitted.nextDoc();
+            }
+        }
+        ScoreDoc[] out = best.toArray(ScoreDoc[]::new);
+        Arrays.sort(out, best.comparator().reversed());
+        return out;
+    }
+
+    /**
+     * An unfiltered search for {@code candidates}, keeping the best {@code k} that pass: if k of them pass,
+     * they are the best k that pass. If fewer do, the graph search itself is filtered.
+     */
+    private ScoreDoc[] postFiltered(IndexSearcher searcher, IndexQuery query, Weight weight, Query filter, int k,
+                                    int candidates) throws IOException {
+        ScoreDoc[] hits = passing(searcher, weight, searcher.search(knn(query, candidates, null), candidates).scoreDocs, k);
+        if (hits.length < k) {
+            hits = searcher.search(knn(query, Math.max(k, tuning.candidates()), filter), k).scoreDocs;
+        }
+        return hits;
+    }
+
     private Query knn(IndexQuery query, int candidates, Query filter) {
         Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter);
         return tuning.vectors() == Tuning.Vectors.FLOAT32 ? knn
@@ -349,8 +504,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     /** The best {@code k} of {@code ranked} (best first) that match {@code filter}; checked segment by segment. */
-    private static ScoreDoc[] passing(IndexSearcher searcher, Query filter, ScoreDoc[] ranked, int k) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    private static ScoreDoc[] passing(IndexSearcher searcher, Weight weight, ScoreDoc[] ranked, int k) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] byDoc = ranked.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));
