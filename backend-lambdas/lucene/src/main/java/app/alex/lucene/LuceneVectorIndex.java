@@ -58,7 +58,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.VectorScorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.knn.KnnSearchStrategy;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -341,28 +343,47 @@ public final class LuceneVectorIndex implements VectorIndex {
      * filter's measured selectivity; the others force one path so a benchmark can compare them in one run.
      */
     enum FilterPlan {
-        /** By selectivity: {@link #EXACT} up to {@link #EXACT_LIMIT} matches, {@link #POST} from {@link #WIDE}, else {@link #GRAPH}. */
+        /**
+         * By selectivity: {@link #EXACT} up to {@link #EXACT_LIMIT} matches; {@link #POST} while it needs at most
+         * {@link #MAX_POST} candidates; else {@link #GRAPH}.
+         */
         AUTO,
         /** Before 2026-12-02: unfiltered search of {@code candidates}, post-filtered, then {@link #GRAPH} if fewer than k pass. */
         LEGACY,
         /** Every live chunk the filter admits scored by its float vector: exact top k. */
         EXACT,
-        /** Lucene's filtered HNSW search (which itself turns exact when the filter admits few). */
+        /** As {@link #EXACT}, scored through the codec's vector scorer (off-heap, no copy to a float[]) instead of VectorUtil. */
+        EXACT_CODEC,
+        /**
+         * Lucene's filtered HNSW search (which itself turns exact when the filter admits few); below 60% passing,
+         * Lucene 10.3 walks the graph ACORN-style ({@code FilteredHnswGraphSearcher}: rejected nodes are
+         * expanded through to their neighbours instead of being scored).
+         */
         GRAPH,
-        /** Unfiltered search of {@code candidates / selectivity}, post-filtered; {@link #GRAPH} if fewer than k pass. */
+        /** As {@link #GRAPH}, but the classic filtered walk (every node visited is scored; only accepted ones collected). */
+        GRAPH_CLASSIC,
+        /**
+         * Unfiltered search of {@code max(candidates, POST_MARGIN * k / selectivity)}, post-filtered; {@link #GRAPH}
+         * if fewer than k pass.
+         */
         POST
     }
 
     /**
-     * Up to this many filter matches, scoring them all is cheaper than any graph walk and exact. At 384
-     * dimensions one float vector is read and scored in roughly 0.1 us here (see BENCHMARKS.md), so the
-     * limit keeps an exact search near 2 ms.
+     * Up to this many filter matches, scoring them all is exact and cheaper than a filtered graph walk.
+     * One 384-d float vector is read and scored in about 0.1-0.2 us here (200k vectors in 20-35 ms on a
+     * loaded 2-core EPYC; see BENCHMARKS.md), so the limit keeps an exact search at a few milliseconds.
      */
     static final int EXACT_LIMIT = 20_000;
-    /** From this share of chunks passing, post-filtering an unfiltered search beats the filtered graph search. */
-    static final double WIDE = 0.5;
-    /** The most candidates a post-filtered search asks the graph for (a filter of {@code candidates / MAX_POST}). */
-    static final int MAX_POST = 2_000;
+    /** A post-filtered search asks for enough candidates that about this many times k of them pass. */
+    static final int POST_MARGIN = 3;
+    /**
+     * The most candidates a post-filtered search may ask for before the filtered graph search is cheaper
+     * (with a margin of 3 and k = 10: filters passing from 3% of the chunks up).
+     */
+    static final int MAX_POST = 1_000;
+    /** Forced post-filtering (benchmarks) never asks for more than this many candidates. */
+    private static final int POST_CAP = 10_000;
 
     private volatile FilterPlan forced = FilterPlan.AUTO;
 
@@ -375,7 +396,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         Query filter = searcher.rewrite(filterQuery(query.filter(), null));
         Weight weight = searcher.createWeight(filter, ScoreMode.COMPLETE_NO_SCORES, 1f);
         FilterPlan plan = forced;
-        double selectivity = 1.0;
+        int post = candidates;
         if (plan == FilterPlan.AUTO || plan == FilterPlan.POST) {
             long vectors = 0;
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -383,17 +404,20 @@ public final class LuceneVectorIndex implements VectorIndex {
                 vectors += values == null ? 0 : values.size();
             }
             long matches = matchesUpTo(weight, searcher, EXACT_LIMIT);
-            selectivity = vectors == 0 ? 1.0 : Math.min(1.0, matches / (double) vectors);
+            double selectivity = vectors == 0 ? 1.0 : Math.clamp(matches / (double) vectors, 1e-9, 1.0);
+            post = (int) Math.min(POST_CAP, Math.max(candidates, Math.ceil(POST_MARGIN * k / selectivity)));
             if (plan == FilterPlan.AUTO) {
-                plan = matches <= EXACT_LIMIT ? FilterPlan.EXACT : selectivity >= WIDE ? FilterPlan.POST : FilterPlan.GRAPH;
+                plan = matches <= EXACT_LIMIT ? FilterPlan.EXACT : post <= Math.max(candidates, MAX_POST) ? FilterPlan.POST
+                        : FilterPlan.GRAPH;
             }
         }
         return switch (plan) {
-            case EXACT -> exact(searcher, weight, query.vector(), k);
+            case EXACT -> exact(searcher, weight, query.vector(), k, false);
+            case EXACT_CODEC -> exact(searcher, weight, query.vector(), k, true);
             case GRAPH -> searcher.search(knn(query, candidates, filter), k).scoreDocs;
+            case GRAPH_CLASSIC -> searcher.search(knn(query, candidates, filter, new KnnSearchStrategy.Hnsw(0)), k).scoreDocs;
             case LEGACY -> postFiltered(searcher, query, weight, filter, k, candidates);
-            case POST -> postFiltered(searcher, query, weight, filter, k,
-                    (int) Math.min(Math.max(candidates, MAX_POST), Math.ceil(candidates / Math.max(selectivity, 1e-9))));
+            case POST -> postFiltered(searcher, query, weight, filter, k, post);
             case AUTO -> throw new IllegalStateException("resolved above");
         };
     }
@@ -444,7 +468,8 @@ public final class LuceneVectorIndex implements VectorIndex {
      * against the query (Lucene's DOT_PRODUCT score, (1 + cosine) / 2, as the graph search reports it).
      * Equal scores keep the lower document id, so the result never depends on the order of evaluation.
      */
-    private static ScoreDoc[] exact(IndexSearcher searcher, Weight weight, float[] query, int k) throws IOException {
+    private static ScoreDoc[] exact(IndexSearcher searcher, Weight weight, float[] query, int k, boolean codecScorer)
+            throws IOException {
         var best = new java.util.PriorityQueue<ScoreDoc>(k + 1,
                 Comparator.<ScoreDoc>comparingDouble(hit -> hit.score).thenComparing(hit -> -hit.doc));
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -455,7 +480,9 @@ public final class LuceneVectorIndex implements VectorIndex {
             }
             Bits live = leaf.reader().getLiveDocs();
             DocIdSetIterator admitted = scorer.iterator();
-            KnnVectorValues.DocIndexIterator withVector = values.iterator();
+            VectorScorer codec = codecScorer ? values.scorer(query) : null;
+            KnnVectorValues.DocIndexIterator indexed = codec == null ? values.iterator() : null;
+            DocIdSetIterator withVector = codec == null ? indexed : codec.iterator();
             int doc = admitted.nextDoc();
             while (doc != DocIdSetIterator.NO_MORE_DOCS) {
                 int at = withVector.docID() < doc ? withVector.advance(doc) : withVector.docID();
@@ -467,7 +494,8 @@ public final class LuceneVectorIndex implements VectorIndex {
                     continue;
                 }
                 if (live == null || live.get(doc)) {
-                    float score = VectorSimilarityFunction.DOT_PRODUCT.compare(query, values.vectorValue(withVector.index()));
+                    float score = codec != null ? codec.score()
+                            : VectorSimilarityFunction.DOT_PRODUCT.compare(query, values.vectorValue(indexed.index()));
                     var hit = new ScoreDoc(leaf.docBase + doc, score);
                     if (best.size() < k) {
                         best.add(hit);
@@ -498,7 +526,11 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     private Query knn(IndexQuery query, int candidates, Query filter) {
-        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter);
+        return knn(query, candidates, filter, KnnSearchStrategy.Hnsw.DEFAULT);
+    }
+
+    private Query knn(IndexQuery query, int candidates, Query filter, KnnSearchStrategy strategy) {
+        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter, strategy);
         return tuning.vectors() == Tuning.Vectors.FLOAT32 ? knn
                 : RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query.vector(), VECTOR, candidates);
     }
