@@ -96,8 +96,9 @@ import java.util.Set;
  * commit. Each document is a block of Lucene documents, one "document record" plus one per
  * chunk, all carrying {@code doc_id}; {@link #upsert} replaces the whole block with one
  * {@code updateDocuments} call (atomic: readers see the old block or the new one) and commits
- * before returning (durable: a killed process keeps it). Filters run inside the kNN search, so
- * top-k is honoured under filters.
+ * before returning (durable: a killed process keeps it). Top-k is honoured under filters: a
+ * filtered semantic search is exact for a narrow filter and otherwise searches the graph, post-filtering
+ * or filtered, whichever the filter's measured selectivity makes cheaper (see {@code FilterPlan}).
  */
 public final class LuceneVectorIndex implements VectorIndex {
     static final String KIND = "kind";

@@ -29,10 +29,13 @@ import java.util.stream.Stream;
  * Semantic search latency and recall@10 against exact brute force on the embedded Lucene index.
  * Vectors are synthetic but not uniform: 384-d Gaussian clusters (1,000 centres, spread 0.35,
  * normalised), like topical passages; queries are fresh points from the same clusters.
- * Usage: VectorSearchBenchmark SIZE [SCRATCH_DIR] [--compact], with -Dvectors=FLOAT32|INT7,
- * -Dcandidates=50,100,... (one measurement per value, same queries). Documents of
- * 100 chunks each, committed per document as ingest does; an index of the right size already in
- * SCRATCH_DIR is reused (the vectors are the same for the same SIZE: fixed seed).
+ * Usage: VectorSearchBenchmark SIZE [SCRATCH_DIR] [--compact] [--build-only], with -Dvectors=FLOAT32|INT7,
+ * -Dcandidates=50,100,... (one measurement per value, same queries) and -Dstrategies=LEGACY,AUTO,...
+ * (filtered-search strategies, interleaved query by query). Documents of 100 chunks each, committed per
+ * document as ingest does, each with source /bench/N, a ticker tag tk(N mod 100) and a sector tag
+ * sector(N mod 9); an index of the right size already in SCRATCH_DIR is reused (the vectors are the
+ * same for the same SIZE: fixed seed). Filtered recall@10 is against brute force over the vectors whose
+ * document passes the filter ({@link SearchFilter#matches}).
  */
 public final class VectorSearchBenchmark {
     static final int DIM = 384;
