@@ -426,8 +426,9 @@ public final class LuceneVectorIndex implements VectorIndex {
     /**
      * How many documents the filter admits, cheaply: the exact count where a segment knows it (a term's
      * document frequency), else the iterator's cost (an upper bound for conjunctions, disjunctions and
-     * terms). Where only estimates exist and they exceed {@code limit}, the matches are counted, stopping
-     * past {@code limit}, so a narrow conjunction of wide clauses still takes the exact path. Deleted
+     * terms). Where only estimates exist, they exceed {@code limit} and the filter is a conjunction, the
+     * matches are counted, stopping past {@code limit}, so a narrow conjunction of wide clauses still
+     * takes the exact path. Deleted
      * documents may be counted: the figure is an upper bound either way.
      */
     private static long matchesUpTo(Weight weight, IndexSearcher searcher, int limit) throws IOException {
@@ -445,7 +446,9 @@ public final class LuceneVectorIndex implements VectorIndex {
                 }
             }
         }
-        if (!estimated || total <= limit) {
+        // A term's, a prefix's or a disjunction's cost is (close to) its count; only a conjunction's (the cost of its
+        // narrowest clause) can be far above it, so only then is counting worth its time.
+        if (!estimated || total <= limit || !isConjunction(weight.getQuery())) {
             return total;
         }
         long counted = 0;
@@ -462,6 +465,11 @@ public final class LuceneVectorIndex implements VectorIndex {
             }
         }
         return counted;
+    }
+
+    private static boolean isConjunction(Query query) {
+        return query instanceof BooleanQuery bool && bool.clauses().stream()
+                .filter(c -> c.occur() == BooleanClause.Occur.FILTER || c.occur() == BooleanClause.Occur.MUST).count() >= 2;
     }
 
     /**
