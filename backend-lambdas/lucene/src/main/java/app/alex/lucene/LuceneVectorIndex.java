@@ -58,11 +58,14 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.VectorScorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.knn.KnnSearchStrategy;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.VectorUtil;
@@ -93,8 +96,9 @@ import java.util.Set;
  * commit. Each document is a block of Lucene documents, one "document record" plus one per
  * chunk, all carrying {@code doc_id}; {@link #upsert} replaces the whole block with one
  * {@code updateDocuments} call (atomic: readers see the old block or the new one) and commits
- * before returning (durable: a killed process keeps it). Filters run inside the kNN search, so
- * top-k is honoured under filters.
+ * before returning (durable: a killed process keeps it). Top-k is honoured under filters: a
+ * filtered semantic search is exact for a narrow filter and otherwise searches the graph, post-filtering
+ * or filtered, whichever the filter's measured selectivity makes cheaper (see {@code FilterPlan}).
  */
 public final class LuceneVectorIndex implements VectorIndex {
     static final String KIND = "kind";
@@ -324,14 +328,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             // walk is much cheaper than one that first collects the accepted documents of every segment.
             hits = searcher.search(knn(query, candidates, null), k).scoreDocs;
         } else {
-            Query filter = filterQuery(query.filter(), null);
-            // A filter most chunks pass is cheapest applied after an unfiltered search: if k of the best
-            // candidates pass it, they are the best k that pass. Otherwise (a narrow filter) the graph
-            // search itself is filtered.
-            hits = passing(searcher, filter, searcher.search(knn(query, candidates, null), candidates).scoreDocs, k);
-            if (hits.length < k) {
-                hits = searcher.search(knn(query, candidates, filter), k).scoreDocs;
-            }
+            hits = filtered(searcher, query, k, candidates);
         }
         var out = new ArrayList<ScoredChunk>(hits.length);
         for (ScoreDoc hit : hits) {
@@ -342,15 +339,213 @@ public final class LuceneVectorIndex implements VectorIndex {
         return out;
     }
 
+    /**
+     * How a filtered semantic search runs. {@link #AUTO} (always, outside benchmarks) picks one by the
+     * filter's measured selectivity; the others force one path so a benchmark can compare them in one run.
+     */
+    enum FilterPlan {
+        /**
+         * By selectivity: {@link #EXACT} up to {@link #EXACT_LIMIT} matches; {@link #POST} while it needs at most
+         * {@link #MAX_POST} candidates; else {@link #GRAPH}.
+         */
+        AUTO,
+        /** Before 2026-12-02: unfiltered search of {@code candidates}, post-filtered, then {@link #GRAPH} if fewer than k pass. */
+        LEGACY,
+        /** Every live chunk the filter admits scored by its float vector: exact top k. */
+        EXACT,
+        /** As {@link #EXACT}, scored through the codec's vector scorer (off-heap, no copy to a float[]) instead of VectorUtil. */
+        EXACT_CODEC,
+        /**
+         * Lucene's filtered HNSW search (which itself turns exact when the filter admits few); below 60% passing,
+         * Lucene 10.3 walks the graph ACORN-style ({@code FilteredHnswGraphSearcher}: rejected nodes are
+         * expanded through to their neighbours instead of being scored).
+         */
+        GRAPH,
+        /** As {@link #GRAPH}, but the classic filtered walk (every node visited is scored; only accepted ones collected). */
+        GRAPH_CLASSIC,
+        /**
+         * Unfiltered search of {@code max(candidates, POST_MARGIN * k / selectivity)}, post-filtered; {@link #GRAPH}
+         * if fewer than k pass.
+         */
+        POST
+    }
+
+    /**
+     * Up to this many filter matches, scoring them all is exact and cheaper than a filtered graph walk.
+     * One 384-d float vector is read and scored in about 0.1-0.2 us here (200k vectors in 20-35 ms on a
+     * loaded 2-core EPYC; see BENCHMARKS.md), so the limit keeps an exact search at a few milliseconds.
+     */
+    static final int EXACT_LIMIT = 20_000;
+    /** A post-filtered search asks for enough candidates that about this many times k of them pass. */
+    static final int POST_MARGIN = 3;
+    /**
+     * The most candidates a post-filtered search may ask for before the filtered graph search is cheaper
+     * (with a margin of 3 and k = 10: filters passing from 3% of the chunks up).
+     */
+    static final int MAX_POST = 1_000;
+    /** Forced post-filtering (benchmarks) never asks for more than this many candidates. */
+    private static final int POST_CAP = 10_000;
+
+    private volatile FilterPlan forced = FilterPlan.AUTO;
+
+    /** Benchmarks only: forces a filtered-search strategy (AUTO restores the choice by selectivity). */
+    void force(FilterPlan plan) {
+        forced = Objects.requireNonNull(plan);
+    }
+
+    private ScoreDoc[] filtered(IndexSearcher searcher, IndexQuery query, int k, int candidates) throws IOException {
+        Query filter = searcher.rewrite(filterQuery(query.filter(), null));
+        Weight weight = searcher.createWeight(filter, ScoreMode.COMPLETE_NO_SCORES, 1f);
+        FilterPlan plan = forced;
+        int post = candidates;
+        if (plan == FilterPlan.AUTO || plan == FilterPlan.POST) {
+            long vectors = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+                vectors += values == null ? 0 : values.size();
+            }
+            long matches = matchesUpTo(weight, searcher, EXACT_LIMIT);
+            double selectivity = vectors == 0 ? 1.0 : Math.clamp(matches / (double) vectors, 1e-9, 1.0);
+            post = (int) Math.min(POST_CAP, Math.max(candidates, Math.ceil(POST_MARGIN * k / selectivity)));
+            if (plan == FilterPlan.AUTO) {
+                plan = matches <= EXACT_LIMIT ? FilterPlan.EXACT : post <= Math.max(candidates, MAX_POST) ? FilterPlan.POST
+                        : FilterPlan.GRAPH;
+            }
+        }
+        return switch (plan) {
+            case EXACT -> exact(searcher, weight, query.vector(), k, false);
+            case EXACT_CODEC -> exact(searcher, weight, query.vector(), k, true);
+            case GRAPH -> searcher.search(knn(query, candidates, filter), k).scoreDocs;
+            case GRAPH_CLASSIC -> searcher.search(knn(query, candidates, filter, new KnnSearchStrategy.Hnsw(0)), k).scoreDocs;
+            case LEGACY -> postFiltered(searcher, query, weight, filter, k, candidates);
+            case POST -> postFiltered(searcher, query, weight, filter, k, post);
+            case AUTO -> throw new IllegalStateException("resolved above");
+        };
+    }
+
+    /**
+     * How many documents the filter admits, cheaply: the exact count where a segment knows it (a term's
+     * document frequency), else the iterator's cost (an upper bound for conjunctions, disjunctions and
+     * terms). Where only estimates exist, they exceed {@code limit} and the filter is a conjunction, the
+     * matches are counted, stopping past {@code limit}, so a narrow conjunction of wide clauses still
+     * takes the exact path. Deleted
+     * documents may be counted: the figure is an upper bound either way.
+     */
+    private static long matchesUpTo(Weight weight, IndexSearcher searcher, int limit) throws IOException {
+        long total = 0;
+        boolean estimated = false;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int count = weight.count(leaf);
+            if (count >= 0) {
+                total += count;
+            } else {
+                var supplier = weight.scorerSupplier(leaf);
+                if (supplier != null) {
+                    total += supplier.cost();
+                    estimated = true;
+                }
+            }
+        }
+        // A term's, a prefix's or a disjunction's cost is (close to) its count; only a conjunction's (the cost of its
+        // narrowest clause) can be far above it, so only then is counting worth its time.
+        if (!estimated || total <= limit || !isConjunction(weight.getQuery())) {
+            return total;
+        }
+        long counted = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator it = scorer.iterator();
+            while (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) {
+                if (++counted > limit) {
+                    return total;
+                }
+            }
+        }
+        return counted;
+    }
+
+    private static boolean isConjunction(Query query) {
+        return query instanceof BooleanQuery bool && bool.clauses().stream()
+                .filter(c -> c.occur() == BooleanClause.Occur.FILTER || c.occur() == BooleanClause.Occur.MUST).count() >= 2;
+    }
+
+    /**
+     * The exact top {@code k} among the live chunks the filter admits: each one's float vector scored
+     * against the query (Lucene's DOT_PRODUCT score, (1 + cosine) / 2, as the graph search reports it).
+     * Equal scores keep the lower document id, so the result never depends on the order of evaluation.
+     */
+    private static ScoreDoc[] exact(IndexSearcher searcher, Weight weight, float[] query, int k, boolean codecScorer)
+            throws IOException {
+        var best = new java.util.PriorityQueue<ScoreDoc>(k + 1,
+                Comparator.<ScoreDoc>comparingDouble(hit -> hit.score).thenComparing(hit -> -hit.doc));
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+            Scorer scorer = values == null ? null : weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator admitted = scorer.iterator();
+            VectorScorer codec = codecScorer ? values.scorer(query) : null;
+            KnnVectorValues.DocIndexIterator indexed = codec == null ? values.iterator() : null;
+            DocIdSetIterator withVector = codec == null ? indexed : codec.iterator();
+            int doc = admitted.nextDoc();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                int at = withVector.docID() < doc ? withVector.advance(doc) : withVector.docID();
+                if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                if (at > doc) {
+                    doc = admitted.advance(at);
+                    continue;
+                }
+                if (live == null || live.get(doc)) {
+                    float score = codec != null ? codec.score()
+                            : VectorSimilarityFunction.DOT_PRODUCT.compare(query, values.vectorValue(indexed.index()));
+                    var hit = new ScoreDoc(leaf.docBase + doc, score);
+                    if (best.size() < k) {
+                        best.add(hit);
+                    } else if (best.comparator().compare(hit, best.peek()) > 0) {
+                        best.poll();
+                        best.add(hit);
+                    }
+                }
+                doc = admitted.nextDoc();
+            }
+        }
+        ScoreDoc[] out = best.toArray(ScoreDoc[]::new);
+        Arrays.sort(out, best.comparator().reversed());
+        return out;
+    }
+
+    /**
+     * An unfiltered search for {@code candidates}, keeping the best {@code k} that pass: if k of them pass,
+     * they are the best k that pass. If fewer do, the graph search itself is filtered.
+     */
+    private ScoreDoc[] postFiltered(IndexSearcher searcher, IndexQuery query, Weight weight, Query filter, int k,
+                                    int candidates) throws IOException {
+        ScoreDoc[] hits = passing(searcher, weight, searcher.search(knn(query, candidates, null), candidates).scoreDocs, k);
+        if (hits.length < k) {
+            hits = searcher.search(knn(query, Math.max(k, tuning.candidates()), filter), k).scoreDocs;
+        }
+        return hits;
+    }
+
     private Query knn(IndexQuery query, int candidates, Query filter) {
-        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter);
+        return knn(query, candidates, filter, KnnSearchStrategy.Hnsw.DEFAULT);
+    }
+
+    private Query knn(IndexQuery query, int candidates, Query filter, KnnSearchStrategy strategy) {
+        Query knn = new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter, strategy);
         return tuning.vectors() == Tuning.Vectors.FLOAT32 ? knn
                 : RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query.vector(), VECTOR, candidates);
     }
 
     /** The best {@code k} of {@code ranked} (best first) that match {@code filter}; checked segment by segment. */
-    private static ScoreDoc[] passing(IndexSearcher searcher, Query filter, ScoreDoc[] ranked, int k) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    private static ScoreDoc[] passing(IndexSearcher searcher, Weight weight, ScoreDoc[] ranked, int k) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] byDoc = ranked.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));
