@@ -21,16 +21,8 @@ class MiniLmEmbedderTest {
     static MiniLmTokenizer tokenizer;
 
     /** Real prose of 130-250 word pieces: where the 128-piece truncation trap would bite. */
-    static final String LONG = """
-            The company reported fourth-quarter revenue that exceeded the guidance it had given in November, driven by
-            demand for accelerated computing platforms from cloud service providers and large consumer internet
-            companies. Data-center revenue rose more than four times from a year earlier, while gaming revenue grew
-            modestly as channel inventories normalised after a difficult year. Gross margin expanded on a more
-            favourable mix and lower inventory provisions, partly offset by higher costs for new product ramps.
-            Operating expenses increased as the company continued to hire engineers and invest in compute
-            infrastructure. Management said supply of its newest systems would remain constrained for several
-            quarters, and that export restrictions to certain regions reduced sales there, though other regions more
-            than offset the decline. For the coming quarter the company guided to further sequential growth.""";
+    /** Prose past the 256-piece window: the int8 check's first calibration passage. */
+    static final String LONG = Int8Check.CALIBRATION.getFirst();
 
     @BeforeAll
     static void load() {
