@@ -82,6 +82,7 @@ public final class DesktopBenchmark {
         switch (mode) {
             case "launch" -> launch(args.length > 1 ? Integer.parseInt(args[1]) : 5);
             case "launch-child" -> launchChild();
+            case "bare-child" -> bareChild();
             case "build-search" -> buildSearch(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
             case "search" -> search(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : QUERIES.size());
             case "build-library" -> buildLibrary(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20_000);
@@ -102,52 +103,112 @@ public final class DesktopBenchmark {
                 .filter(a -> a.startsWith("-D") || a.startsWith("-X") || a.startsWith("--enable-native-access")
                         || a.startsWith("--add-"))
                 .toList();
-        List<Double> fromJvm = new ArrayList<>();
-        List<Double> fromMain = new ArrayList<>();
-        List<Double> fromSpawn = new ArrayList<>();
-        List<Double> shown = new ArrayList<>();
+        // The floor: a bare JavaFX window (toolbar, list, a few buttons) on the same JVM, measured in the
+        // same rounds. With -Daot=true also the workbench started with a JDK 25 AOT cache made by one
+        // training launch first.
+        boolean aot = Boolean.getBoolean("aot");
+        Path aotCache = Files.createTempDirectory("alex-aot-").resolve("workbench.aot");
+        if (aot) {
+            List<String> training = new ArrayList<>(jvmArgs);
+            training.add("-XX:AOTCacheOutput=" + aotCache);
+            training.add("-Dbench.exit=true");
+            child(java, training, "launch-child");
+            System.out.println("AOT cache: " + Files.size(aotCache) / (1 << 20) + " MiB");
+        }
+        Map<String, List<Double>> usable = new java.util.LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
-            Path temp = Files.createTempDirectory("alex-launch-");
-            var command = new ArrayList<String>();
-            command.add(java);
-            command.addAll(jvmArgs);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(DesktopBenchmark.class.getName());
-            command.add("launch-child");
-            var builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("ALEX_CONFIG_DIR", temp.resolve("config").toString());
-            builder.environment().put("ALEX_DATA_DIR", temp.resolve("data").toString());
-            long spawn = System.nanoTime();
-            Process process = builder.start();
-            Map<String, Double> values = new java.util.HashMap<>();
-            try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.startsWith("BENCH ")) {
-                        String[] kv = line.substring(6).split("=");
-                        values.put(kv[0], Double.parseDouble(kv[1]));
-                        if (kv[0].equals("healthy_from_jvm_ms")) {
-                            values.put("spawn", (System.nanoTime() - spawn) / 1e6);
-                        }
-                    }
+            var bare = child(java, jvmArgs, "bare-child");
+            usable.computeIfAbsent("bare JavaFX window shown", k -> new ArrayList<>()).add(bare.get("shown_from_jvm_ms"));
+            var real = child(java, jvmArgs, "launch-child");
+            usable.computeIfAbsent("workbench shown+Healthy", k -> new ArrayList<>()).add(real.get("healthy_from_jvm_ms"));
+            usable.computeIfAbsent("workbench shown", k -> new ArrayList<>()).add(real.get("shown_from_jvm_ms"));
+            if (aot) {
+                List<String> withCache = new ArrayList<>(jvmArgs);
+                withCache.add("-XX:AOTCache=" + aotCache);
+                var cached = child(java, withCache, "launch-child");
+                usable.computeIfAbsent("workbench shown+Healthy, AOT cache", k -> new ArrayList<>())
+                        .add(cached.get("healthy_from_jvm_ms"));
+            }
+            System.out.printf(Locale.ROOT, "round %d: %s%n", run + 1, usable.entrySet().stream()
+                    .map(e -> e.getKey() + " " + Math.round(e.getValue().getLast()) + " ms").toList());
+        }
+        double floor = median(usable.get("bare JavaFX window shown"));
+        for (var e : usable.entrySet()) {
+            System.out.printf(Locale.ROOT, "%s: median %.0f ms, max %.0f ms, %.2fx the bare window%n", e.getKey(),
+                    median(e.getValue()), max(e.getValue()), median(e.getValue()) / floor);
+        }
+    }
+
+    /** Runs one child JVM in a fresh data folder and returns the BENCH values it printed. */
+    private static Map<String, Double> child(String java, List<String> jvmArgs, String mode) throws Exception {
+        Path temp = Files.createTempDirectory("alex-launch-");
+        var command = new ArrayList<String>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(DesktopBenchmark.class.getName());
+        command.add(mode);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("ALEX_CONFIG_DIR", temp.resolve("config").toString());
+        builder.environment().put("ALEX_DATA_DIR", temp.resolve("data").toString());
+        Process process = builder.start();
+        Map<String, Double> values = new java.util.HashMap<>();
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("BENCH ")) {
+                    String[] kv = line.substring(6).split("=");
+                    values.put(kv[0], Double.parseDouble(kv[1]));
                 }
             }
-            if (!process.waitFor(60, TimeUnit.SECONDS) || !values.containsKey("healthy_from_jvm_ms")) {
-                throw new IllegalStateException("launch run " + run + " failed: " + values);
-            }
-            fromJvm.add(values.get("healthy_from_jvm_ms"));
-            fromMain.add(values.get("healthy_from_main_ms"));
-            shown.add(values.get("shown_from_jvm_ms"));
-            fromSpawn.add(values.get("spawn"));
-            System.out.printf(Locale.ROOT, "run %d: window shown %.0f ms, healthy %.0f ms after JVM start (%.0f ms after main, %.0f ms after spawn)%n",
-                    run + 1, values.get("shown_from_jvm_ms"), values.get("healthy_from_jvm_ms"), values.get("healthy_from_main_ms"),
-                    values.get("spawn"));
-            deleteQuietly(temp);
         }
-        System.out.printf(Locale.ROOT, "launch to usable window (%d JVMs): JVM start -> shown+Healthy median %.0f ms, max %.0f ms;"
-                        + " window shown median %.0f ms; main() -> Healthy median %.0f ms; spawn -> Healthy median %.0f ms, max %.0f ms%n",
-                runs, median(fromJvm), max(fromJvm), median(shown), median(fromMain), median(fromSpawn), max(fromSpawn));
+        if (!process.waitFor(120, TimeUnit.SECONDS) || !values.containsKey("shown_from_jvm_ms")) {
+            throw new IllegalStateException(mode + " failed: " + values);
+        }
+        deleteQuietly(temp);
+        return values;
+    }
+
+    /** The floor: a bare JavaFX window with a toolbar, a list and a few buttons, nothing of Alex. */
+    public static final class BareWindow extends Application {
+        @Override
+        public void start(Stage stage) {
+            var toolbar = new javafx.scene.control.ToolBar(new javafx.scene.control.Button("Ingest"),
+                    new javafx.scene.control.Button("Search"), new javafx.scene.control.Button("Library"));
+            var list = new javafx.scene.control.ListView<String>(javafx.collections.FXCollections.observableArrayList(
+                    "First", "Second", "Third"));
+            var root = new javafx.scene.layout.BorderPane(list);
+            root.setTop(toolbar);
+            root.setBottom(new javafx.scene.layout.HBox(8, new javafx.scene.control.Button("OK"),
+                    new javafx.scene.control.Button("Cancel")));
+            stage.setScene(new Scene(root, 980, 720));
+            stage.show();
+        }
+    }
+
+    private static void bareChild() {
+        long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                try {
+                    var showing = new CompletableFuture<Boolean>();
+                    Platform.runLater(() -> showing.complete(Window.getWindows().stream().anyMatch(Window::isShowing)));
+                    if (showing.get(10, TimeUnit.SECONDS)) {
+                        System.out.println("BENCH shown_from_jvm_ms=" + (System.currentTimeMillis() - jvmStartMillis));
+                        System.out.flush();
+                        Runtime.getRuntime().halt(0);
+                    }
+                } catch (IllegalStateException notStartedYet) {
+                    // toolkit not initialised yet
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    Runtime.getRuntime().halt(1);
+                }
+                sleep(2);
+            }
+        });
+        Application.launch(BareWindow.class);
     }
 
     /** The real application, as {@code Launcher} starts it, with a watcher thread polling the FX thread. */
@@ -170,6 +231,9 @@ public final class DesktopBenchmark {
                         System.out.println("BENCH healthy_from_jvm_ms=" + (millis - jvmStartMillis));
                         System.out.println("BENCH healthy_from_main_ms=" + (nanos - MAIN_NANOS) / 1_000_000);
                         System.out.flush();
+                        if (Boolean.getBoolean("bench.exit")) {
+                            System.exit(0); // an AOT training run writes its cache on a normal exit
+                        }
                         Runtime.getRuntime().halt(0);
                     }
                     if (now.equals("Failed")) {
