@@ -260,8 +260,7 @@ public final class Workbench implements Navigator {
         closePage();
         var view = new app.alex.desktop.pdf.PdfPageView(pdf, title, page, passage, services.executor(), this::closePage,
                 this::openExternal);
-        layers.getChildren().add(layers.getChildren().indexOf(toasts), view);
-        view.requestFocus();
+        showOverlay(view);
     }
 
     @Override
