@@ -213,13 +213,14 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
         var block = new ArrayList<Document>(chunks.size() + 1);
         String record = toJson(document);
+        String title = readablePeriods(document.title());
         block.add(recordDocument(document, record));
         for (int i = 0; i < chunks.size(); i++) {
             float[] vector = vectors.get(i);
             if (vector.length != dimension) {
                 throw new IllegalArgumentException("vector of " + vector.length + " dimensions, expected " + dimension);
             }
-            block.add(chunkDocument(document, record, chunks.get(i), vector));
+            block.add(chunkDocument(document, title, record, chunks.get(i), vector));
         }
         try {
             synchronized (commitLock) {
@@ -690,7 +691,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         return doc;
     }
 
-    private Document chunkDocument(DocumentRecord d, String record, ChunkRecord c, float[] vector) {
+    private Document chunkDocument(DocumentRecord d, String readableTitle, String record, ChunkRecord c, float[] vector) {
         var doc = new Document();
         doc.add(new StringField(KIND, "chunk", Field.Store.NO));
         addCommon(doc, d);
@@ -706,7 +707,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (!c.section().isEmpty()) {
             doc.add(new StoredField(SECTION, c.section()));
         }
-        doc.add(new TextField(CONTEXT, readablePeriods(d.title()) + "\n" + c.section(), Field.Store.NO));
+        doc.add(new TextField(CONTEXT, readableTitle + "\n" + c.section(), Field.Store.NO));
         return doc;
     }
 

@@ -142,7 +142,8 @@ public final class ResearchService implements Researcher {
             boolean scheduled = trigger == ResearchReport.Trigger.SCHEDULED;
             Optional<Instant> lastReport = scheduled ? new TopicPicker(store).lastResearched(clean) : Optional.empty();
             // A scheduled run on a ticker first brings in what the company filed since the topic's last run.
-            Optional<String> newFilings = scheduled ? edgar.flatMap(e -> importNewFilings(e, clean, steps)) : Optional.empty();
+            Optional<String> newFilings = scheduled ? edgar.flatMap(e -> importNewFilings(e, clean, lastReport, steps))
+                    : Optional.empty();
             // A scheduled report says what is new since the last one on its topic; with nothing new it is
             // a short note, already read, rather than the same report again.
             Optional<WhatIsNew.News> news = lastReport.map(since -> new WhatIsNew(knowledgeBase).since(clean, since));
@@ -201,9 +202,10 @@ public final class ResearchService implements Researcher {
     }
 
     /** Filings of the topic's tickers from the day of its last run (or the first look-back) to today. */
-    private Optional<String> importNewFilings(EdgarResearch e, String topic, Consumer<ResearchStep> steps) {
+    private Optional<String> importNewFilings(EdgarResearch e, String topic, Optional<Instant> lastReport,
+                                              Consumer<ResearchStep> steps) {
         java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        java.time.LocalDate since = new TopicPicker(store).lastResearched(topic)
+        java.time.LocalDate since = lastReport
                 .map(at -> java.time.LocalDate.ofInstant(at, ZoneOffset.UTC))
                 .orElse(java.time.LocalDate.ofInstant(clock.instant().minus(e.firstLookBack()), ZoneOffset.UTC));
         return e.importNewFilings(topic, knowledgeBase, since, today, steps);

@@ -128,23 +128,23 @@ final class HtmlExtractor {
             }
             Element footer = lastTextBefore(pageBreak);
             if (footer != null && footer.text().strip().length() <= 80 && footer.text().matches(".*\\d.*")) {
-                byShape.computeIfAbsent(footer.text().replaceAll("\\d+", "#").strip(), k -> new ArrayList<>()).add(footer);
+                byShape.computeIfAbsent(shape(footer), k -> new ArrayList<>()).add(footer);
             }
         }
         // The last page has no break after it: its footer is the document's last line.
-        List<TextNode> texts = descendantsText(page.body());
-        for (int i = texts.size() - 1; i >= 0; i--) {
-            if (!texts.get(i).isBlank()) {
-                if (texts.get(i).parent() instanceof Element last) {
-                    var same = byShape.get(last.text().replaceAll("\\d+", "#").strip());
+        page.body().nodeStream(TextNode.class).filter(t -> !t.isBlank()).reduce((a, b) -> b)
+                .map(TextNode::parent).filter(Element.class::isInstance).map(Element.class::cast).ifPresent(last -> {
+                    var same = byShape.get(shape(last));
                     if (same != null && !same.contains(last)) {
                         same.add(last);
                     }
-                }
-                break;
-            }
-        }
+                });
         byShape.values().stream().filter(footers -> footers.size() >= 3).flatMap(List::stream).forEach(Element::remove);
+    }
+
+    /** A footer line with its numbers blanked: "Apple Inc. | 2024 Form 10-K | #". */
+    private static String shape(Element line) {
+        return line.text().replaceAll("\\d+", "#").strip();
     }
 
     /** The innermost element holding the last text before {@code mark} in document order. */
@@ -298,27 +298,8 @@ final class HtmlExtractor {
 
     /** Every visible character of the element is set in bold. */
     private static boolean allBold(Element e) {
-        boolean any = false;
-        for (TextNode t : descendantsText(e)) {
-            if (t.isBlank()) {
-                continue;
-            }
-            any = true;
-            if (!bold(t.parent(), e)) {
-                return false;
-            }
-        }
-        return any;
-    }
-
-    private static List<TextNode> descendantsText(Element e) {
-        var out = new ArrayList<TextNode>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode t) {
-                out.add(t);
-            }
-        }, e);
-        return out;
+        List<TextNode> visible = e.nodeStream(TextNode.class).filter(t -> !t.isBlank()).toList();
+        return !visible.isEmpty() && visible.stream().allMatch(t -> bold(t.parent(), e));
     }
 
     private static boolean bold(Node from, Element top) {
