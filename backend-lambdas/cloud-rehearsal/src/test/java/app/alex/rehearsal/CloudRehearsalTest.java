@@ -117,7 +117,7 @@ class CloudRehearsalTest {
                 Duration.ofMinutes(5), Duration.ofMinutes(5));
 
         // 1. Ingest a real 10-K as the desktop does in remote mode: extracted here, sent as text.
-        Path filing = EdgarFilings.file("aapl-10-k-2024-11-01.html");
+        Path filing = app.alex.core.testing.EdgarFiles.file("aapl-10-k-2024-11-01.html");
         var extracted = new FileExtractor().extract(filing);
         IngestResult stored = desktop.ingest(new TextIngestRequest(null, extracted.text(), "Apple Inc. 10-K FY2024",
                 filing.toAbsolutePath().toString(), DocumentType.DOCUMENT, List.of("AAPL", "10-K"), null, extracted.mediaType(), null));
@@ -192,19 +192,5 @@ class CloudRehearsalTest {
 
     private static String save(String title, String markdown) {
         return "{\"title\":\"" + title + "\",\"markdown\":\"" + markdown + "\"}";
-    }
-
-    /** The real EDGAR material beside the checkout ({@code ../shared/data/edgar}). */
-    static final class EdgarFilings {
-        static Path file(String name) {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve("shared").resolve("data").resolve("edgar").resolve(name);
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-            }
-            throw new IllegalStateException("The EDGAR filing " + name + " was not found in shared/data/edgar beside the checkout"
-                    + " (or any folder above it); the rehearsal needs that real material.");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package app.alex.edgar.testing;
 
+import app.alex.core.testing.EdgarFiles;
+
 import app.alex.edgar.EdgarConfig;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -82,19 +84,9 @@ public final class LoopbackEdgar implements AutoCloseable {
         }
     }
 
-    /**
-     * {@code shared/data/edgar} beside the checkout: looked for from the working directory upwards
-     * (a worktree such as /work/wt-edgar sits beside /work/shared, as /work/main does).
-     */
+    /** {@code shared/data/edgar} beside the checkout (see {@link EdgarFiles}). */
     public static Path sharedData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("edgar");
-            if (Files.isRegularFile(candidate.resolve("aapl-submissions.json"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("The EDGAR test data (shared/data/edgar beside the checkout) is not found "
-                + "from " + Path.of("").toAbsolutePath() + " upwards.");
+        return EdgarFiles.folder();
     }
 
     public Path dataDir() {
