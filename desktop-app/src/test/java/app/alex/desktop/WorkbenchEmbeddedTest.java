@@ -25,6 +25,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -133,6 +134,14 @@ class WorkbenchEmbeddedTest {
         assertThat(rows(robot)).doesNotContainKey("chart.png").containsKey("empty.txt");
         robot.clickOn("#ingestHideSkipped");
         assertThat(rows(robot)).containsKey("chart.png");
+        // A column's header groups the queue: by status, then the other way round (as a header's clicks do).
+        var byStatus = queue.getColumns().stream().filter(c -> c.getText().equals("Status")).findFirst().orElseThrow();
+        robot.interact(() -> queue.getSortOrder().setAll(java.util.List.of(byStatus)));
+        assertThat(queue.getItems()).extracting(IngestItem::status).isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        robot.interact(() -> byStatus.setSortType(TableColumn.SortType.DESCENDING));
+        assertThat(queue.getItems()).extracting(IngestItem::status).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(queue.getItems().getFirst().status()).isNotEqualTo(queue.getItems().getLast().status());
+        robot.interact(() -> queue.getSortOrder().clear());
 
         robot.clickOn("#addFolder");
         awaitIngestIdle();

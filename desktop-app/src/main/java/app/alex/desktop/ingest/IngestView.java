@@ -119,7 +119,10 @@ public final class IngestView extends BorderPane {
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> hideSkipped.isSelected()
                 ? (java.util.function.Predicate<IngestItem>) item -> item.status() != IngestItem.Status.SKIPPED
                 : null, hideSkipped.selectedProperty()));
-        var table = new TableView<>(shown);
+        // Any column's header sorts (and so groups) the queue: by folder, by status, by name.
+        var sorted = new javafx.collections.transformation.SortedList<>(shown);
+        var table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("ingestQueue");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("The queue is empty. Drop files here or use the buttons above."));
@@ -182,7 +185,8 @@ public final class IngestView extends BorderPane {
 
         table.getColumns().setAll(java.util.List.of(name, folder, status, progress, chunks, details));
         Bindings.size(shown).addListener((obs, was, now) -> {
-            if (now.intValue() > was.intValue()) {
+            // In arrival order the newest row is the last; sorted, it lands where it belongs.
+            if (now.intValue() > was.intValue() && table.getSortOrder().isEmpty()) {
                 table.scrollTo(now.intValue() - 1);
             }
         });
