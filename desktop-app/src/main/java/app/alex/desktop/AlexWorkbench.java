@@ -1,7 +1,10 @@
 package app.alex.desktop;
 
+import app.alex.desktop.ui.StartupTrace;
 import app.alex.core.error.AlexException;
 import app.alex.desktop.backend.BackendConnection;
+import app.alex.desktop.backend.BackendFactory;
+import app.alex.desktop.backend.EarlyBackendFactory;
 import app.alex.desktop.backend.DefaultBackendFactory;
 import app.alex.desktop.backend.ResearcherFactory;
 import app.alex.desktop.config.Settings;
@@ -16,6 +19,8 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.util.concurrent.CompletableFuture;
+
 /** The Alex Workbench desktop application. */
 public class AlexWorkbench extends Application {
     private VirtualThreadTaskExecutor executor;
@@ -23,20 +28,19 @@ public class AlexWorkbench extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("Application.start");
         executor = new VirtualThreadTaskExecutor();
-        SettingsStore store = SettingsStore.atDefaultLocation();
-        Settings settings;
-        String problem = null;
-        try {
-            settings = store.load();
-        } catch (AlexException e) {
-            settings = Settings.defaults();
-            problem = e.getMessage();
-        }
+        Prepared prepared = prepared();
+        SettingsStore store = prepared.store();
+        Settings settings = prepared.settings();
+        String problem = prepared.problem();
+        StartupTrace.mark("settings loaded");
         Themes.apply(settings.theme(), null); // before any node exists: our stylesheet looks up the theme's colours
-        connection = new BackendConnection(new DefaultBackendFactory(ResearcherFactory.DEFAULT), executor);
+        StartupTrace.mark("theme applied");
+        connection = new BackendConnection(prepared.factory(), executor);
         var workbench = new Workbench(new Workbench.Services(connection, executor, store, FileDialogs.system(store.file().resolveSibling("last-export-folder")),
                 app.alex.desktop.ui.SystemOpener.forThisSystem(uri -> getHostServices().showDocument(uri))::open));
+        StartupTrace.mark("workbench built");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         var windowStore = new app.alex.desktop.config.WindowStateStore(store.file().getParent());
         var remembered = windowStore.load();
@@ -55,9 +59,19 @@ public class AlexWorkbench extends Application {
         }
         stage.setMaximized(remembered.maximized());
         stage.setOnHiding(e -> windowStore.save(workbench.windowState(stage)));
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                StartupTrace.mark("first pulse laid out");
+                scene.removePostLayoutPulseListener(this);
+            }
+        });
+        StartupTrace.mark("stage.show");
         stage.show();
+        StartupTrace.mark("stage shown");
         workbench.restore(remembered);
         workbench.start(settings);
+        StartupTrace.mark("connecting");
         if (problem != null) {
             workbench.notifier().error(problem);
         }
@@ -75,6 +89,57 @@ public class AlexWorkbench extends Application {
 
     public static void main(String[] args) {
         StartupLogging.quiet();
+        prepare();
         launch(args);
+    }
+
+    /** The settings, and the backend factory that is already opening their backend. */
+    private record Prepared(SettingsStore store, Settings settings, String problem, BackendFactory factory) {
+    }
+
+    private static volatile CompletableFuture<Prepared> early;
+
+    /**
+     * Call from {@code main}, before {@link #launch}: loads the settings and starts opening the backend
+     * (Lucene, the researcher) on other threads while the JavaFX toolkit starts, so that the backend is
+     * ready about when the window is. Without it {@link #start} does the same, only later.
+     */
+    static void prepare() {
+        var future = new CompletableFuture<Prepared>();
+        early = future;
+        Thread.ofPlatform().daemon().name("alex-early-start").start(() -> {
+            try {
+                future.complete(prepareNow());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        });
+    }
+
+    private static Prepared prepareNow() {
+        SettingsStore store = SettingsStore.atDefaultLocation();
+        Settings settings;
+        String problem = null;
+        try {
+            settings = store.load();
+        } catch (AlexException e) {
+            settings = Settings.defaults();
+            problem = e.getMessage();
+        }
+        return new Prepared(store, settings, problem,
+                EarlyBackendFactory.begin(new DefaultBackendFactory(ResearcherFactory.DEFAULT), settings));
+    }
+
+    private static Prepared prepared() {
+        CompletableFuture<Prepared> begun = early;
+        early = null;
+        if (begun != null) {
+            try {
+                return begun.join();
+            } catch (RuntimeException e) {
+                // prepared again below, where a problem shows as it always did
+            }
+        }
+        return prepareNow();
     }
 }

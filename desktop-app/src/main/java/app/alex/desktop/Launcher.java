@@ -16,6 +16,7 @@ public final class Launcher {
         if (java.util.Arrays.asList(args).contains("--self-test")) {
             System.exit(SelfTest.run(System.out));
         }
+        AlexWorkbench.prepare();
         Application.launch(AlexWorkbench.class, args);
     }
 }

@@ -1,5 +1,6 @@
 package app.alex.desktop.backend;
 
+import app.alex.desktop.ui.StartupTrace;
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.index.IndexStats;
@@ -34,6 +35,9 @@ public final class BackendConnection implements AutoCloseable {
     private final ReadOnlyStringWrapper healthMessage = new ReadOnlyStringWrapper(this, "healthMessage", "Not connected");
     private final ReadOnlyObjectWrapper<IndexStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+
+    /** The session whose warm-up has been started. */
+    private BackendSession warmedUp;
 
     public BackendConnection(BackendFactory factory, TaskExecutor executor) {
         this.factory = Objects.requireNonNull(factory);
@@ -98,6 +102,11 @@ public final class BackendConnection implements AutoCloseable {
         }
         executor.execute(Tasks.of(() -> current.knowledgeBase().stats(), value -> {
             if (session.get() == current) {
+                StartupTrace.mark("stats answered: Healthy");
+                if (warmedUp != current) {
+                    warmedUp = current;
+                    warmUp(current);
+                }
                 stats.set(value);
                 health.set(Health.OK);
                 healthMessage.set("OK");
@@ -109,6 +118,19 @@ public final class BackendConnection implements AutoCloseable {
                 healthMessage.set(Errors.message(failure));
             }
         }));
+    }
+
+    /**
+     * Once a session has answered (Healthy: the analyst can work), loads the embedding model in the
+     * background, so that the first search does not wait for it. Not before: Healthy must not wait on it.
+     */
+    private void warmUp(BackendSession current) {
+        executor.execute(Tasks.run(() -> {
+            StartupTrace.mark("warming up");
+            current.warmUp();
+            StartupTrace.mark("warmed up: the model is loaded");
+        }, () -> { }, failure -> System.getLogger(BackendConnection.class.getName())
+                .log(System.Logger.Level.DEBUG, "warming up the backend", failure)));
     }
 
     /** Call after the knowledge base changed (ingest, delete, a new report): views reload, counts refresh. */

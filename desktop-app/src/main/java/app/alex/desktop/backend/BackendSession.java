@@ -18,9 +18,20 @@ public final class BackendSession implements AutoCloseable {
     private final Researcher researcher;
     private final Ingestor ingestor;
     private final AutoCloseable onClose;
+    private final Runnable warmUp;
 
     public BackendSession(Settings.Mode mode, String location, KnowledgeBase knowledgeBase, Researcher researcher,
                           Ingestor ingestor, AutoCloseable onClose) {
+        this(mode, location, knowledgeBase, researcher, ingestor, onClose, null);
+    }
+
+    /**
+     * @param warmUp loads what the first search needs (the embedding model) ahead of it; run in the
+     *               background once the backend has answered, see {@link #warmUp()}; null for nothing
+     */
+    public BackendSession(Settings.Mode mode, String location, KnowledgeBase knowledgeBase, Researcher researcher,
+                          Ingestor ingestor, AutoCloseable onClose, Runnable warmUp) {
+        this.warmUp = warmUp;
         this.mode = Objects.requireNonNull(mode);
         this.location = Objects.requireNonNull(location);
         this.knowledgeBase = Objects.requireNonNull(knowledgeBase);
@@ -48,6 +59,13 @@ public final class BackendSession implements AutoCloseable {
 
     public Ingestor ingestor() {
         return ingestor;
+    }
+
+    /** Loads what the first search needs, if anything; slow (about a second), so off the FX thread. */
+    public void warmUp() {
+        if (warmUp != null) {
+            warmUp.run();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.alex.desktop.backend;
 
+import app.alex.desktop.ui.StartupTrace;
 import app.alex.client.RemoteKnowledgeBase;
 import app.alex.core.error.AlexException;
 import app.alex.core.research.Researcher;
@@ -29,12 +30,16 @@ public final class DefaultBackendFactory implements BackendFactory {
         return switch (backend.mode()) {
             case EMBEDDED -> {
                 Path dir = dataDir(backend);
+                StartupTrace.mark("opening embedded backend");
                 EmbeddedBackend embedded = EmbeddedBackend.open(dir,
                         backend.fastEmbedding() ? MiniLmEmbedder.Precision.INT8 : MiniLmEmbedder.Precision.FP32);
+                StartupTrace.mark("embedded backend open");
                 try {
                     Researcher researcher = researchers.create(settings, embedded.knowledgeBase());
+                    StartupTrace.mark("researcher created");
                     yield new BackendSession(Settings.Mode.EMBEDDED, dir.toString(), embedded.knowledgeBase(), researcher,
-                            new PipelineIngestor(embedded.knowledgeBase()), embedded);
+                            new PipelineIngestor(embedded.knowledgeBase()), embedded,
+                            () -> embedded.embedder().embed(java.util.List.of("warm up the embedding model")));
                 } catch (RuntimeException e) {
                     embedded.close();
                     throw e;

@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -33,6 +34,10 @@ import java.util.Locale;
 /** Feed screen: the list of reports (unread marked) and the opened report. */
 public final class FeedView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    /** Holds the report once one has opened. */
+    private final StackPane reportSlot = new StackPane();
+    private ReportView report;
 
     public FeedView(FeedViewModel model, Navigator navigator, FileDialogs dialogs, TaskExecutor executor,
                     Notifier notifier) {
@@ -92,22 +97,18 @@ public final class FeedView extends BorderPane {
         var left = new VBox(6, list, more);
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        var report = new ReportView("feedReport");
-        report.setOnCitation(navigator::follow);
-        report.setOnLink(navigator::openExternal);
-        model.openedProperty().addListener((obs, was, now) -> {
-            if (now == null || report.report() == null || !report.report().id().equals(now.id())) {
-                report.show(now);
-            }
-        });
+        // The report's rich text (RichTextFX) is built when the first report opens, not with the screen:
+        // it is the costliest part of the Feed, and the Feed is the first screen the window shows.
+        model.openedProperty().addListener((obs, was, now) -> showReport(now, navigator));
+        showReport(model.openedProperty().get(), navigator);
         var exports = ReportActions.exportButtons("feed", model.openedProperty(), dialogs, executor, notifier);
         var hint = new Label("Open a report to read it.");
         hint.getStyleClass().add("screen-hint");
         hint.visibleProperty().bind(model.openedProperty().isNull());
         hint.managedProperty().bind(hint.visibleProperty());
-        var right = new VBox(6, hint, exports, report);
+        var right = new VBox(6, hint, exports, reportSlot);
         right.setPadding(new Insets(0, 0, 0, 8));
-        VBox.setVgrow(report, Priority.ALWAYS);
+        VBox.setVgrow(reportSlot, Priority.ALWAYS);
 
         var split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -115,6 +116,20 @@ public final class FeedView extends BorderPane {
         setCenter(split);
     }
 
+    private void showReport(ResearchReport now, Navigator navigator) {
+        if (report == null) {
+            if (now == null) {
+                return;
+            }
+            report = new ReportView("feedReport");
+            report.setOnCitation(navigator::follow);
+            report.setOnLink(navigator::openExternal);
+            reportSlot.getChildren().setAll(report);
+        }
+        if (now == null || report.report() == null || !report.report().id().equals(now.id())) {
+            report.show(now);
+        }
+    }
 
     /** A report in the list: unread dot, title, date and tickers. */
     private static final class ReportCell extends ListCell<ResearchReport> {

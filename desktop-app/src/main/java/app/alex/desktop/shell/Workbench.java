@@ -1,5 +1,6 @@
 package app.alex.desktop.shell;
 
+import app.alex.desktop.ui.StartupTrace;
 import app.alex.desktop.ui.Tasks;
 import app.alex.desktop.ui.SystemOpener;
 import app.alex.desktop.backend.BackendConnection;
@@ -62,6 +63,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The composition root and the window's frame: builds each screen's view-model and view by hand
@@ -95,6 +97,7 @@ public final class Workbench implements Navigator {
     private final StackPane content = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
+    private final Map<Screen, Supplier<Region>> factories = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen");
     private final StatusBarModel status;
@@ -108,8 +111,6 @@ public final class Workbench implements Navigator {
     private final SettingsViewModel settings;
     private final FilingsViewModel filings;
     private final FinancialsViewModel financials;
-    private final SearchView searchView;
-    private final ResearchView researchView;
 
     private void showRetries(app.alex.desktop.backend.BackendSession session) {
         if (session != null && session.knowledgeBase() instanceof app.alex.client.RemoteKnowledgeBase remote) {
@@ -139,16 +140,15 @@ public final class Workbench implements Navigator {
         settings = new SettingsViewModel(services.settingsStore(), connection, executor, notifier,
                 theme -> Themes.apply(theme, root.getScene()));
 
-        views.put(Screen.FEED, new FeedView(feed, this, services.dialogs(), executor, notifier));
-        researchView = new ResearchView(research, this, services.dialogs(), executor, notifier);
-        views.put(Screen.RESEARCH, researchView);
-        views.put(Screen.INGEST, new IngestView(ingest, services.dialogs(), filings, this));
-        searchView = new SearchView(search, this);
-        views.put(Screen.SEARCH, searchView);
-        views.put(Screen.LIBRARY, new LibraryView(library, this));
-        views.put(Screen.FINANCIALS, new FinancialsView(financials, this));
-        views.put(Screen.SETTINGS, new SettingsView(settings, services.dialogs()));
-        views.values().forEach(view -> ((Region) view).setPadding(new Insets(16, 18, 12, 18)));
+        // Each screen's view is built the first time it is shown (or asked for): the window's first
+        // frame waits only for the frame and the first screen, not for all seven.
+        factories.put(Screen.FEED, () -> new FeedView(feed, this, services.dialogs(), executor, notifier));
+        factories.put(Screen.RESEARCH, () -> new ResearchView(research, this, services.dialogs(), executor, notifier));
+        factories.put(Screen.INGEST, () -> new IngestView(ingest, services.dialogs(), filings, this));
+        factories.put(Screen.SEARCH, () -> new SearchView(search, this));
+        factories.put(Screen.LIBRARY, () -> new LibraryView(library, this));
+        factories.put(Screen.FINANCIALS, () -> new FinancialsView(financials, this));
+        factories.put(Screen.SETTINGS, () -> new SettingsView(settings, services.dialogs()));
 
         root.setId("workbench");
         root.getStyleClass().add("workbench");
@@ -203,7 +203,7 @@ public final class Workbench implements Navigator {
         scene.setOnDragDropped(e -> {
             var files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : java.util.List.<File>of();
             if (!files.isEmpty()) {
-                show(Screen.INGEST);
+                show(Screen.INGEST); // builds the view before its view-model changes
                 ingest.addPaths(files.stream().map(File::toPath).toList());
             }
             e.setDropCompleted(!files.isEmpty());
@@ -217,19 +217,20 @@ public final class Workbench implements Navigator {
 
     @Override
     public void show(Screen target) {
-        Node view = views.get(target);
+        Node view = view(target);
         content.getChildren().setAll(view);
         buttons.get(target).setSelected(true);
         screen.set(target);
-        switch (target) {
-            case SEARCH -> searchView.focusQuery();
-            case RESEARCH -> researchView.focusTopic();
+        switch (view) {
+            case SearchView searchScreen -> searchScreen.focusQuery();
+            case ResearchView researchScreen -> researchScreen.focusTopic();
             default -> { }
         }
     }
 
     @Override
     public void openPassage(String documentId, int chunkIndex) {
+        view(Screen.LIBRARY); // built before its view-model moves: the view follows changes from then on
         library.openPassage(documentId, chunkIndex);
         show(Screen.LIBRARY);
     }
@@ -394,8 +395,14 @@ public final class Workbench implements Navigator {
         return screen.getReadOnlyProperty();
     }
 
+    /** The screen's view, built now if it has not been shown yet. */
     public Node view(Screen target) {
-        return views.get(target);
+        return views.computeIfAbsent(target, s -> {
+            StartupTrace.mark("building " + s + " view");
+            Region view = factories.get(s).get();
+            view.setPadding(new Insets(16, 18, 12, 18));
+            return view;
+        });
     }
 
     public Notifier notifier() {
