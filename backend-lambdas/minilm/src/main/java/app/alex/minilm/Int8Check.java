@@ -11,12 +11,18 @@ import java.util.Locale;
  * with AVX-512 VNNI the worst vector of long prose stays at cosine 0.994 of fp32, on an AVX2-only CPU
  * without VNNI the u8s8 products saturate and it fell to 0.980 (BENCHMARKS.md). So int8 is not
  * trusted by CPU kind: it is measured, on this machine, against fp32 over a fixed set of passages
- * (long and short prose, figures, a table row), and used only if every vector holds
- * {@link #MIN_COSINE}.
+ * (long and short prose, figures, a table row), and used only if every one of them holds
+ * {@link #CALIBRATION_BAR}, a margin above {@link #MIN_COSINE}: a handful of passages is not every
+ * passage. On this AVX-512 VNNI machine their worst is 0.9939 while 512 chunks of the Python reference
+ * reach 0.9924; under an emulated AVX2-only CPU (QEMU, Haswell) their worst is 0.9918, while a real
+ * AVX2 machine measured 0.980 on long passages. 0.993 keeps int8 where it held on every set measured and
+ * turns it off where it did not (BENCHMARKS.md, "Embedding throughput").
  */
 public final class Int8Check {
     /** Every int8 vector must be this close to the fp32 one. */
     public static final double MIN_COSINE = 0.99;
+    /** What the calibration passages' worst vector must hold for {@link #MIN_COSINE} to hold on other passages. */
+    public static final double CALIBRATION_BAR = 0.993;
 
     /** Passages of the kinds Alex embeds: long prose (past the 256-piece window), short sentences, figures. */
     static final List<String> CALIBRATION = List.of("""
@@ -50,7 +56,7 @@ public final class Int8Check {
     public record Verdict(boolean usable, double worstCosine, String cpu) {
         public String describe() {
             return String.format(Locale.ROOT, "int8 embeddings %s on this CPU (%s): worst cosine %.4f against fp32, %s %.2f",
-                    usable ? "hold" : "do not hold", cpu, worstCosine, usable ? "at least" : "below", MIN_COSINE);
+                    usable ? "hold" : "do not hold", cpu, worstCosine, usable ? "at least" : "below", CALIBRATION_BAR);
         }
     }
 
@@ -65,7 +71,7 @@ public final class Int8Check {
         for (int i = 0; i < CALIBRATION.size(); i++) {
             worst = Math.min(worst, Vectors.cosine(reference.get(i), quantized.get(i)));
         }
-        return new Verdict(worst >= MIN_COSINE, worst, cpuName());
+        return new Verdict(worst >= CALIBRATION_BAR, worst, cpuName());
     }
 
     /** "AMD EPYC (avx512_vnni)" and the like, for messages and benchmark records. */
