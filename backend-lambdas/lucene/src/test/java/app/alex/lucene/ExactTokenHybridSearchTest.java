@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Hybrid search on real text through the real index: a query for an exact token that only one
  * passage holds must rank that passage first. A model cannot read a part number; it places some
  * unrelated passage first by "meaning" while the passage holding the token is nowhere near its top
- * 50. Fusion then gives both the same score (1/61, first in one ranking each), and the keyword
- * match must win that tie whatever the document ids, not lose it half the time.
+ * 50. Each is first in one ranking only, and fusion weighs keyword ranks below semantic ones; the
+ * passage holding the token must still come first (keyword search finds it alone, or far ahead of
+ * the next), whatever the document ids.
  */
 class ExactTokenHybridSearchTest {
     /** Debian's copies of common licences: real legal prose, many more passages than fusion takes from each ranking (50). */

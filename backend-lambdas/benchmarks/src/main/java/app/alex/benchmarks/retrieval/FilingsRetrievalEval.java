@@ -79,6 +79,9 @@ public final class FilingsRetrievalEval {
         return RankScores.of(ranks);
     }
 
+    /** Passages shown per question with -v (-Dverbose.depth, default 5), each with its relevance. */
+    private static final int VERBOSE_DEPTH = Integer.getInteger("verbose.depth", 5);
+
     static RankScores evaluate(EmbeddedBackend backend, List<FilingQuestion> questions, SearchMode mode, boolean verbose) {
         var ranks = new ArrayList<Integer>();
         var misses = new ArrayList<String>();
@@ -94,11 +97,11 @@ public final class FilingsRetrievalEval {
             if (verbose) {
                 System.err.printf(Locale.ROOT, "%-8s rank %2s  %s  [%s, %s]%n", mode.wireName(), rank == 0 ? "-" : rank,
                         q.text(), q.file(), q.itemColumn());
-                for (int i = 0; i < Math.min(5, hits.size()); i++) {
+                for (int i = 0; i < Math.min(VERBOSE_DEPTH, hits.size()); i++) {
                     SearchHit h = hits.get(i);
                     String head = h.text().replaceAll("\\s+", " ").strip();
-                    System.err.printf(Locale.ROOT, "    %d%s %s | %s | p%d | %s%n", i + 1, q.answeredBy(h) ? "*" : " ",
-                            FilingQuestion.fileName(h.source()), h.section().isEmpty() ? "-" : h.section(), h.page(),
+                    System.err.printf(Locale.ROOT, "    %d%s %s | %s%% | %s | p%d | %s%n", i + 1, q.answeredBy(h) ? "*" : " ",
+                            FilingQuestion.fileName(h.source()), h.relevance(), h.section().isEmpty() ? "-" : h.section(), h.page(),
                             head.substring(0, Math.min(80, head.length())));
                 }
             }
