@@ -34,7 +34,8 @@ public class BuildInstaller {
     /** Modules used reflectively or by service loading, which jdeps cannot see. */
     private static final List<String> ALWAYS = List.of("java.logging", "java.naming", "java.prefs", "java.scripting",
             "java.datatransfer", "jdk.unsupported", "jdk.zipfs", "jdk.charsets", "jdk.crypto.cryptoki", "jdk.net",
-            "jdk.incubator.vector", "jdk.jfr", "java.management");
+            "jdk.incubator.vector", "jdk.jfr", "java.management",
+            "jdk.management"); // jdk.management: Lucene reads HotSpot options through it (else it warns at start)
     /** Stable across versions so Windows upgrades replace the old install instead of adding a second. */
     private static final String WINDOWS_UPGRADE_UUID = "6f1d3a4e-2b7c-4f0a-9d5e-a1c2e3f4b5d6";
 
@@ -87,6 +88,7 @@ public class BuildInstaller {
         }
         run("jpackage", image.toArray(String[]::new));
         Path appImage = os.equals("mac") ? out.resolve("Alex.app") : out.resolve("Alex");
+        recordAotCache(appImage, os);
         System.out.printf("app-image %s: %.1f MB%n", appImage, size(appImage) / 1e6);
 
         for (String type : types) {
@@ -109,12 +111,114 @@ public class BuildInstaller {
                 installer.removeIf(a -> a.equals("--linux-deb-maintainer") || a.equals("maintainers@alex-workbench.invalid"));
             }
             run("jpackage", installer.toArray(String[]::new));
+            if (type.equals("deb") && Files.isRegularFile(appImage.resolve("lib/app/alex.aot"))) {
+                keepFileTimes(out, appImage);
+            }
         }
         try (Stream<Path> files = Files.list(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 System.out.printf("installer %s: %.1f MB%n", f.getFileName(), Files.size(f) / 1e6);
             }
         }
+    }
+
+    /**
+     * Makes the launcher start from a JDK AOT cache (JEP 483/514): one training launch of the
+     * app-image itself ({@code Alex --aot-training}: the workbench, headless, every screen opened,
+     * one search) with {@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache=$APPDIR/alex.aot} among
+     * the launcher's options. The cache is valid only for this runtime and these jars, which the
+     * app-image ships together; a cache the JVM cannot use is ignored, silently, and the app starts
+     * as it would without. Where training fails the installer is built without a cache, and says so.
+     */
+    private static void recordAotCache(Path appImage, String os) throws IOException, InterruptedException {
+        Path cfg;
+        try (Stream<Path> files = Files.walk(appImage)) {
+            cfg = files.filter(p -> p.getFileName().toString().equals("Alex.cfg")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Alex.cfg in " + appImage));
+        }
+        Path launcher = switch (os) {
+            case "windows" -> appImage.resolve("Alex.exe");
+            case "mac" -> appImage.resolve("Contents/MacOS/Alex");
+            default -> appImage.resolve("bin/Alex");
+        };
+        Path cache = cfg.resolveSibling("alex.aot");
+        Path scratch = Files.createTempDirectory("alex-aot-training");
+        String original = Files.readString(cfg);
+        // Training only: headless software rendering (a build machine has no display), a scratch
+        // data, settings and model folder, and where to write the cache.
+        Files.writeString(cfg, withJavaOptions(original, List.of("-XX:AOTCacheOutput=" + cache,
+                "-Dglass.platform=Headless", "-Dprism.order=sw", "-Dalex.cache.dir=" + scratch.resolve("cache"))));
+        var training = new ProcessBuilder(launcher.toString(), "--aot-training").redirectErrorStream(true)
+                .redirectOutput(scratch.resolve("training.log").toFile());
+        training.environment().put("ALEX_CONFIG_DIR", scratch.resolve("config").toString());
+        training.environment().put("ALEX_DATA_DIR", scratch.resolve("data").toString());
+        training.environment().remove("DISPLAY");
+        long started = System.nanoTime();
+        Process process = training.start();
+        boolean finished = process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        Files.writeString(cfg, original);
+        if (finished && process.exitValue() == 0 && Files.isRegularFile(cache)) {
+            Files.writeString(cfg, withJavaOptions(original, List.of("-XX:AOTCache=$APPDIR/alex.aot", "-Xlog:aot=off,cds=off")));
+            System.out.printf("AOT cache from one training launch (%.0f s): %.1f MB%n", (System.nanoTime() - started) / 1e9,
+                    Files.size(cache) / 1e6);
+        } else {
+            Files.deleteIfExists(cache);
+            System.out.println("WARNING: no AOT cache: the training launch " + (finished ? "exited " + process.exitValue()
+                    : "did not finish in 5 minutes") + "; the installer starts without one. Its output:\n"
+                    + Files.readString(scratch.resolve("training.log")));
+        }
+        deleteTree(scratch);
+    }
+
+    /**
+     * jpackage copies the app-image into the .deb with new file times, and the JVM ignores an AOT cache
+     * whose jars' times differ from the ones it recorded: the installed app would start without it.
+     * Repacks the .deb with the app-image's own times (dpkg-deb, which jpackage itself needs here).
+     */
+    private static void keepFileTimes(Path out, Path appImage) throws IOException, InterruptedException {
+        Path deb;
+        try (Stream<Path> files = Files.list(out)) {
+            deb = files.filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
+        }
+        Path raw = Files.createTempDirectory("alex-deb");
+        exec("dpkg-deb", "-R", deb.toString(), raw.resolve("root").toString());
+        Path installed;
+        try (Stream<Path> files = Files.walk(raw.resolve("root"))) {
+            installed = files.filter(p -> p.endsWith(Path.of("lib", "app", "Alex.cfg"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no lib/app/Alex.cfg in " + deb)).getParent().getParent().getParent();
+        }
+        try (Stream<Path> files = Files.walk(appImage)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = installed.resolve(appImage.relativize(file).toString());
+                if (Files.isRegularFile(target)) {
+                    Files.setLastModifiedTime(target, Files.getLastModifiedTime(file));
+                }
+            }
+        }
+        exec("dpkg-deb", "--root-owner-group", "--build", raw.resolve("root").toString(), deb.toString());
+        deleteTree(raw);
+    }
+
+    private static void exec(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    /** The jpackage launcher configuration with {@code options} added to its [JavaOptions]. */
+    static String withJavaOptions(String cfg, List<String> options) {
+        String lines = options.stream().map(o -> "java-options=" + o + "\n").reduce("", String::concat);
+        int section = cfg.indexOf("[JavaOptions]");
+        if (section < 0) {
+            return cfg + (cfg.endsWith("\n") ? "" : "\n") + "[JavaOptions]\n" + lines;
+        }
+        int after = cfg.indexOf('\n', section) + 1;
+        return after == 0 ? cfg + "\n" + lines : cfg.substring(0, after) + lines + cfg.substring(after);
     }
 
     private static String os() {

@@ -70,6 +70,9 @@ public class AlexWorkbench extends Application {
         stage.show();
         StartupTrace.mark("stage shown");
         workbench.restore(remembered);
+        if (getParameters().getRaw().contains(AotTraining.FLAG)) {
+            AotTraining.begin(connection, workbench);
+        }
         workbench.start(settings);
         StartupTrace.mark("connecting");
         if (problem != null) {

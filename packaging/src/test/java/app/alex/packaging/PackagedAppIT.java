@@ -25,9 +25,15 @@ class PackagedAppIT {
     private static final Path OUT = Path.of("target", "installer");
 
     private static String run(Path home, String... command) throws IOException, InterruptedException {
+        return run(home, java.util.Map.of(), command);
+    }
+
+    private static String run(Path home, java.util.Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("HOME", home.toString());
         builder.environment().remove("DISPLAY");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("finished: " + output).isTrue();
@@ -51,6 +57,23 @@ class PackagedAppIT {
         }
     }
 
+    /** {@code -XX:AOTMode=on} makes the JVM refuse to start when it cannot use the cache the launcher names. */
+    private static final java.util.Map<String, String> CACHE_REQUIRED = java.util.Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
+
+    @Test
+    void theLauncherStartsFromTheAotCacheRecordedAtPackageTime(@TempDir Path home) throws Exception {
+        Path app = OUT.resolve("Alex/lib/app");
+        assertThat(app.resolve("alex.aot")).isRegularFile();
+        assertThat(Files.size(app.resolve("alex.aot"))).isGreaterThan(10L << 20);
+        String cfg = Files.readString(app.resolve("Alex.cfg"));
+        assertThat(cfg).contains("java-options=-XX:AOTCache=$APPDIR/alex.aot").doesNotContain("AOTCacheOutput")
+                .doesNotContain("glass.platform");
+
+        String output = run(home, CACHE_REQUIRED, OUT.resolve("Alex/bin/Alex").toString(), "--self-test");
+
+        assertThat(output).contains("self-test: OK").doesNotContain("Unable to use AOT cache");
+    }
+
     @Test
     void theDebInstallsUnderOptWithAMenuEntryAnIconAndOnlyLinuxNativeLibraries(@TempDir Path scratch) throws Exception {
         Path deb;
@@ -66,6 +89,9 @@ class PackagedAppIT {
         assertThat(root.resolve("bin/Alex")).isExecutable();
         assertThat(root.resolve("lib/Alex.png")).exists();
         assertThat(root.resolve("lib/runtime/bin/java")).isExecutable();
+        // Installed elsewhere than it was built, the launcher still starts from its AOT cache (the
+        // package keeps the jars' times, which the JVM checks).
+        assertThat(run(scratch, CACHE_REQUIRED, root.resolve("bin/Alex").toString(), "--self-test")).contains("self-test: OK");
         try (Stream<Path> desktop = Files.walk(scratch.resolve("root"))) {
             assertThat(desktop.map(Path::toString)).anyMatch(p -> p.endsWith(".desktop"));
         }
