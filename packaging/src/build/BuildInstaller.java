@@ -155,7 +155,7 @@ public class BuildInstaller {
         training.environment().remove("DISPLAY");
         long started = System.nanoTime();
         Process process = training.start();
-        boolean finished = process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+        boolean finished = process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
@@ -167,7 +167,7 @@ public class BuildInstaller {
         } else {
             Files.deleteIfExists(cache);
             System.out.println("WARNING: no AOT cache: the training launch " + (finished ? "exited " + process.exitValue()
-                    : "did not finish in 5 minutes") + "; the installer starts without one. Its output:\n"
+                    : "did not finish in 2 minutes") + "; the installer starts without one. Its output:\n"
                     + Files.readString(scratch.resolve("training.log")));
         }
         deleteTree(scratch);
