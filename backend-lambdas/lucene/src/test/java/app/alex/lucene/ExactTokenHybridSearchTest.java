@@ -51,25 +51,8 @@ class ExactTokenHybridSearchTest {
      * The model stand-in: bag-of-words vectors, except that a lone code (a word with digits) is
      * read as if it were about licence terms, as a real model reads an unknown code as something it is not.
      */
-    private final Embedder modelThatCannotReadCodes = new Embedder() {
-        private final HashingEmbedder words = new HashingEmbedder();
-
-        @Override
-        public String modelId() {
-            return words.modelId();
-        }
-
-        @Override
-        public int dimension() {
-            return words.dimension();
-        }
-
-        @Override
-        public List<float[]> embed(List<String> texts) {
-            return words.embed(texts.stream()
-                    .map(t -> t.strip().matches("\\w*\\d\\w*") ? "license software terms work copyright" : t).toList());
-        }
-    };
+    private final Embedder modelThatCannotReadCodes = HashingEmbedder.reading(
+            t -> t.strip().matches("\\w*\\d\\w*") ? "license software terms work copyright" : t);
 
     @Test
     void aQueryForAUniqueExactTokenRanksThePassageHoldingItFirstInHybridSearch() throws IOException {

@@ -37,24 +37,8 @@ class HybridFusionTest {
      * question in other words ("Greater China revenue fell...") is read as meaning exactly the
      * question, as a real model reads a paraphrase.
      */
-    private final Embedder modelThatReadsTheParaphrase = new Embedder() {
-        private final HashingEmbedder words = new HashingEmbedder();
-
-        @Override
-        public String modelId() {
-            return words.modelId();
-        }
-
-        @Override
-        public int dimension() {
-            return words.dimension();
-        }
-
-        @Override
-        public List<float[]> embed(List<String> texts) {
-            return words.embed(texts.stream().map(t -> t.contains("Greater China revenue fell") ? QUESTION : t).toList());
-        }
-    };
+    private final Embedder modelThatReadsTheParaphrase = HashingEmbedder.reading(
+            t -> t.contains("Greater China revenue fell") ? QUESTION : t);
 
     @Test
     void thePassageClosestInMeaningStaysInTheTopThreeAboveManyMiddlingMatches() throws IOException {

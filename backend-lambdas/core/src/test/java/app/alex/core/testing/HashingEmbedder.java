@@ -46,6 +46,30 @@ public final class HashingEmbedder implements Embedder {
         return out;
     }
 
+    /**
+     * A model stand-in that reads some texts as other texts (a paraphrase as its question, a code as
+     * something it is not), then embeds them as bag-of-words vectors like this one.
+     */
+    public static Embedder reading(java.util.function.UnaryOperator<String> asIfItSaid) {
+        var words = new HashingEmbedder();
+        return new Embedder() {
+            @Override
+            public String modelId() {
+                return words.modelId();
+            }
+
+            @Override
+            public int dimension() {
+                return words.dimension();
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                return words.embed(texts.stream().map(asIfItSaid).toList());
+            }
+        };
+    }
+
     /** How many texts were embedded so far. */
     public long embeddedCount() {
         return embedded.get();
