@@ -198,7 +198,7 @@ public final class ResearchAgent {
             int n = sources.addPassage(hit);
             out.append(UntrustedText.wrap(n, "passage", hit.title(), hit.source(), hit.text())).append('\n');
         }
-        steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + hits.size() + " passages"));
+        steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + hits.size() + (hits.size() == 1 ? " passage" : " passages")));
         return new Outcome.Result(out.toString(), false);
     }
 

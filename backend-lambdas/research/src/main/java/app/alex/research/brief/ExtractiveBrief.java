@@ -103,9 +103,9 @@ public final class ExtractiveBrief {
                     + "pages about it, then run the research again.\n" + figuresPart;
             return new Brief(title, ReportAssembler.assemble(title, body, sources));
         }
-        steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + relevant + " relevant passages"));
+        steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + count(relevant, "relevant passage")));
         List<SearchHit> picked = pickDiverse(new ArrayList<>(pool.values()), relevance);
-        steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Quoting " + picked.size() + " passages"));
+        steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Quoting " + count(picked.size(), "passage")));
 
         Set<String> topicTerms = terms(topic);
         record Sentence(String text, int source, double score) {
@@ -139,9 +139,9 @@ public final class ExtractiveBrief {
                 .forEach(s -> body.append(s.text()).append(" [").append(s.source()).append("] "));
         body.append("\n").append(figuresPart);
         body.append("\n## Key points\n\n").append(points)
-                .append("\n## What this brief is not\n\nIt quotes ").append(picked.size()).append(" passages from ")
-                .append(picked.stream().map(SearchHit::documentId).distinct().count())
-                .append(" documents and adds no judgement of its own. Configure a language model (OpenAI-compatible or Bedrock) "
+                .append("\n## What this brief is not\n\nIt quotes ").append(count(picked.size(), "passage")).append(" from ")
+                .append(count(picked.stream().map(SearchHit::documentId).distinct().count(), "document"))
+                .append(" and adds no judgement of its own. Configure a language model (OpenAI-compatible or Bedrock) "
                         + "for a written analysis.\n");
         return new Brief(title, ReportAssembler.assemble(title, body.toString(), sources));
     }
@@ -165,6 +165,11 @@ public final class ExtractiveBrief {
         double floor = Math.max(MIN_COSINE * 100, best * MIN_RELATIVE_SIMILARITY);
         pool.keySet().removeIf(key -> toTopic.getOrDefault(key, 0) < floor);
         return pool.size();
+    }
+
+    /** "1 passage", "3 passages". */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Says plainly how much the knowledge base holds on the topic, so a thin brief is not mistaken for a full one. */

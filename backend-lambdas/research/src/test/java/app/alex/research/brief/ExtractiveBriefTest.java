@@ -55,6 +55,19 @@ class ExtractiveBriefTest {
     }
 
     @Test
+    void aBriefOfOnePassageSaysSoInTheSingular() {
+        KnowledgeBase kb = TestKnowledgeBases.inMemory();
+        add(kb, "NVIDIA 10-Q", "NVIDIA data center revenue was 30.8 billion dollars in the quarter.");
+        var steps = new java.util.ArrayList<String>();
+
+        var brief = new ExtractiveBrief(kb).write("NVIDIA data center revenue", step -> steps.add(step.message()));
+
+        assertThat(brief.report().markdown()).contains("It quotes 1 passage from 1 document and adds no judgement")
+                .doesNotContain("1 passages").doesNotContain("1 documents");
+        assertThat(steps).contains("Reading 1 relevant passage", "Quoting 1 passage");
+    }
+
+    @Test
     void anEmptyKnowledgeBaseGetsAnHonestAnswerNotAnInventedOne() {
         var brief = new ExtractiveBrief(TestKnowledgeBases.inMemory()).write("Lithium supply", s -> { });
 
