@@ -136,6 +136,15 @@ class EdgarCommandTest {
         assertThat(q.get("periods")).hasSize(1);
         assertThat(q.get("periods").get(0).asText()).isEqualTo("Q1 FY2026");
         assertThat(find(q, "revenue", "Q1 FY2026").get("value").decimalValue()).isEqualByComparingTo("1042074000");
+        assertThat(find(q, "revenue", "Q1 FY2026").get("derived").asBoolean()).isFalse();
+
+        // The fourth quarter: no filing reports it alone, so it is the 10-K's year minus the 10-Qs' three quarters.
+        JsonNode q4 = find(JSON.readTree(alex("financials", "SNOW", "--quarterly", "--json", "--periods", "2").out()),
+                "revenue", "Q4 FY2025");
+        assertThat(q4.get("derived").asBoolean()).isTrue();
+        assertThat(q4.get("form").asText()).isEqualTo("10-K");
+        Run table = alex("financials", "SNOW", "--quarterly", "--periods", "2");
+        assertThat(table.out()).containsPattern("Revenue\\s+\\d[\\d,.]*\\*\\s").contains("* a fourth quarter no filing reports");
     }
 
     private static JsonNode find(JsonNode json, String metric, String period) {

@@ -101,4 +101,32 @@ class EdgarFinancialsTest {
         assertThat(snow.quarterly()).filteredOn(f -> f.start() != null).allSatisfy(f ->
                 assertThat(java.time.temporal.ChronoUnit.DAYS.between(f.start(), f.end())).isBetween(80L, 115L));
     }
+
+    @Test
+    void aFourthQuarterNoFilingReportsIsTheYearMinusTheFirstThreeAndSaysSo() {
+        // Snowflake's fiscal 2025 ended 2025-01-31; its 10-K reports the year and its 10-Qs the first three
+        // quarters. Its own press release gave fourth-quarter revenue of $986.8 million.
+        FinancialFigure q4 = snow.figure(Metric.REVENUE, new FiscalPeriod(2025, 4)).orElseThrow();
+        FinancialFigure year = annual(Metric.REVENUE, 2025);
+        BigDecimal firstThree = BigDecimal.ZERO;
+        for (int q = 1; q <= 3; q++) {
+            FinancialFigure quarter = snow.figure(Metric.REVENUE, new FiscalPeriod(2025, q)).orElseThrow();
+            assertThat(quarter.derived()).isFalse();
+            firstThree = firstThree.add(quarter.value());
+        }
+
+        assertThat(q4.derived()).isTrue();
+        assertThat(q4.value()).isEqualByComparingTo(year.value().subtract(firstThree));
+        assertThat(q4.value().divide(BigDecimal.valueOf(100_000), 0, java.math.RoundingMode.HALF_EVEN))
+                .isEqualByComparingTo("9868");
+        assertThat(q4.start()).isEqualTo(LocalDate.parse("2024-11-01"));
+        assertThat(q4.end()).isEqualTo(LocalDate.parse("2025-01-31"));
+        assertThat(q4.source()).isEqualTo(year.source());
+        // A day's balance, a per-share figure and a share count do not add up over quarters.
+        assertThat(snow.figure(Metric.EPS_DILUTED, new FiscalPeriod(2025, 4))).isEmpty();
+        assertThat(snow.figure(Metric.DILUTED_SHARES, new FiscalPeriod(2025, 4))).isEmpty();
+        assertThat(snow.quarterly()).filteredOn(FinancialFigure::derived)
+                .allSatisfy(f -> assertThat(f.metric().kind()).isEqualTo(Metric.Kind.MONEY))
+                .allSatisfy(f -> assertThat(f.metric().instant()).isFalse());
+    }
 }

@@ -184,7 +184,8 @@ public final class FinancialsView extends BorderPane {
                         setText(empty ? null : "–");
                         setTooltip(null);
                     } else {
-                        setText(FinancialsViewModel.format(item));
+                        // A derived fourth quarter is marked as in the CLI; its tooltip says how it was derived.
+                        setText(FinancialsViewModel.format(item) + (item.derived() ? "*" : ""));
                         var tip = new Tooltip(FinancialsViewModel.provenance(item));
                         tip.setShowDelay(Duration.millis(250));
                         setTooltip(tip);

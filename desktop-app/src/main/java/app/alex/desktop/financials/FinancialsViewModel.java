@@ -139,6 +139,10 @@ public final class FinancialsViewModel {
         text.append(f.start() == null ? "On " + f.end() : f.start() + " to " + f.end()).append('\n');
         text.append("us-gaap:").append(f.concept()).append('\n');
         var s = f.source();
+        if (f.derived()) {
+            text.append("Derived: the fiscal year's figure minus the first three quarters' (no filing reports the fourth "
+                    + "quarter on its own)\nYear from: ");
+        }
         text.append(s.form()).append(" filed ").append(s.filed()).append(", accession ").append(s.accession());
         return text.toString();
     }

@@ -36,4 +36,18 @@ class FinancialsFormatTest {
                 us-gaap:Revenues
                 10-K filed 2025-03-21, accession 0001640147-25-000052""");
     }
+
+    @Test
+    void aDerivedFourthQuarterSaysHowItWasDerivedAndWhichAnnualReportItCameFrom() {
+        var q4 = new FinancialFigure(Metric.REVENUE, new FiscalPeriod(2025, 4), LocalDate.parse("2024-11-01"),
+                LocalDate.parse("2025-01-31"), new BigDecimal("986770000"), "USD", "Revenues",
+                new FinancialFigure.Source("0001640147-25-000052", "10-K", LocalDate.parse("2025-03-21")), true);
+
+        assertThat(FinancialsViewModel.provenance(q4)).isEqualTo("""
+                Revenue, Q4 FY2025: 986770000 USD
+                2024-11-01 to 2025-01-31
+                us-gaap:Revenues
+                Derived: the fiscal year's figure minus the first three quarters' (no filing reports the fourth quarter on its own)
+                Year from: 10-K filed 2025-03-21, accession 0001640147-25-000052""");
+    }
 }

@@ -36,7 +36,7 @@ final class EdgarJson {
 
     record FigureJson(String metric, String label, String period, int fiscalYear, Integer fiscalQuarter, LocalDate start,
                       LocalDate end, BigDecimal value, String unit, String concept, String accession, String form,
-                      LocalDate filed) {
+                      LocalDate filed, boolean derived) {
     }
 
     record FinancialsJson(String cik, String company, String periodType, List<String> periods, List<FigureJson> figures) {
@@ -46,7 +46,7 @@ final class EdgarJson {
         var periods = figures.stream().map(f -> f.period()).distinct().sorted().map(p -> p.label()).toList();
         var out = figures.stream().map(f -> new FigureJson(f.metric().wireName(), f.metric().label(), f.period().label(),
                 f.period().year(), f.period().annual() ? null : f.period().quarter(), f.start(), f.end(), f.value(),
-                f.unit(), f.concept(), f.source().accession(), f.source().form(), f.source().filed())).toList();
+                f.unit(), f.concept(), f.source().accession(), f.source().form(), f.source().filed(), f.derived())).toList();
         return new FinancialsJson(financials.cik().padded(), financials.company(), quarterly ? "quarterly" : "annual",
                 periods, out);
     }

@@ -91,16 +91,16 @@ public final class FinancialsCommand implements Callable<Integer> {
             }
             var row = new StringBuilder(String.format(Locale.ROOT, "%-22s", metric.label()));
             for (FiscalPeriod p : shown) {
-                String cell = financials.figure(metric, p).map(FinancialsCommand::format).orElse("n/a");
+                String cell = financials.figure(metric, p).map(f -> format(f) + (f.derived() ? "*" : "")).orElse("n/a");
                 row.append(String.format(Locale.ROOT, " %12s", cell));
             }
             out.println(row);
         }
         out.println("Each figure is from the latest filing that reported it; --json gives the filings and the period dates.");
         if (quarterly) {
-            // Not derived by subtraction: every figure shown is one a filing reported as it is.
-            out.println("Quarters show three-month figures as filed: a fourth quarter is mostly inside the 10-K's year, "
-                    + "and a 10-Q's cash flow covers the year to date, so those show n/a.");
+            out.println("Quarters show three-month figures as filed. * a fourth quarter no filing reports on its own: the "
+                    + "10-K's year minus the 10-Qs' first three quarters. A 10-Q's cash flow covers the year to date, so "
+                    + "its quarters show n/a, as do per-share figures and share counts for a fourth quarter.");
         }
         out.flush();
         return 0;

@@ -97,6 +97,7 @@ public final class CompanyFactsReader {
             annual.addAll(pick(metric, ofMetric, fact -> annualPeriod(fact, calendar)));
             quarterly.addAll(pick(metric, ofMetric, fact -> quarterPeriod(fact, calendar)));
         }
+        quarterly.addAll(fourthQuarters(annual, quarterly));
         String name = root.path("entityName").asText("");
         return new Financials(cik, name, annual, quarterly);
     }
@@ -120,6 +121,45 @@ public final class CompanyFactsReader {
                         .max(Comparator.comparing(Fact::filed).thenComparing(Fact::accession)).stream())
                 .findFirst()
                 .ifPresent(best -> out.add(best.figure(period))));
+        return out;
+    }
+
+    /**
+     * Fourth quarters that no filing reports on their own (a 10-K reports the year, the 10-Qs the first
+     * three quarters): the year's figure minus the three quarters', for amounts over a period (revenue,
+     * profit, cash flow), only where all four come under the same concept and unit. Not for balances
+     * (a day's figure), per-share figures or share counts, which do not add up over quarters.
+     */
+    static List<FinancialFigure> fourthQuarters(List<FinancialFigure> annual, List<FinancialFigure> quarterly) {
+        var byPeriod = new HashMap<String, FinancialFigure>();
+        for (FinancialFigure q : quarterly) {
+            byPeriod.put(q.metric() + "/" + q.period(), q);
+        }
+        var out = new ArrayList<FinancialFigure>();
+        for (FinancialFigure year : annual) {
+            Metric metric = year.metric();
+            int fy = year.period().year();
+            if (metric.instant() || metric.kind() != Metric.Kind.MONEY || year.start() == null
+                    || byPeriod.containsKey(metric + "/" + new FiscalPeriod(fy, 4))) {
+                continue;
+            }
+            List<FinancialFigure> three = new ArrayList<>();
+            for (int q = 1; q <= 3; q++) {
+                FinancialFigure quarter = byPeriod.get(metric + "/" + new FiscalPeriod(fy, q));
+                if (quarter != null && quarter.concept().equals(year.concept()) && quarter.unit().equals(year.unit())
+                        && !quarter.start().isBefore(year.start()) && !quarter.end().isAfter(year.end())) {
+                    three.add(quarter);
+                }
+            }
+            if (three.size() == 3) {
+                BigDecimal value = year.value();
+                for (FinancialFigure quarter : three) {
+                    value = value.subtract(quarter.value());
+                }
+                out.add(new FinancialFigure(metric, new FiscalPeriod(fy, 4), three.getLast().end().plusDays(1), year.end(),
+                        value, year.unit(), year.concept(), year.source(), true));
+            }
+        }
         return out;
     }
 

@@ -15,10 +15,19 @@ import java.time.LocalDate;
  * @param value   as reported (USD, USD per share, shares)
  * @param unit    "USD", "USD/shares", "shares"
  * @param concept the us-gaap concept it was reported under
- * @param source  the filing that reported it (the latest one when several did)
+ * @param source  the filing that reported it (the latest one when several did); for a derived
+ *                fourth quarter, the annual report whose year it was derived from
+ * @param derived a fourth quarter no filing reports on its own: the fiscal year's figure minus the
+ *                first three quarters' (companies report the fourth quarter only inside the 10-K's year)
  */
 public record FinancialFigure(Metric metric, FiscalPeriod period, LocalDate start, LocalDate end, BigDecimal value,
-                              String unit, String concept, Source source) {
+                              String unit, String concept, Source source, boolean derived) {
+
+    /** A figure as a filing reported it. */
+    public FinancialFigure(Metric metric, FiscalPeriod period, LocalDate start, LocalDate end, BigDecimal value,
+                           String unit, String concept, Source source) {
+        this(metric, period, start, end, value, unit, concept, source, false);
+    }
 
     /**
      * A filing that reported a value.
