@@ -201,7 +201,8 @@ public final class EdgarResearch {
     static String describe(FinancialFigure f) {
         return f.metric().label() + " " + f.period().label() + " (" + (f.start() != null ? f.start() + " to " + f.end() : "on " + f.end())
                 + "): " + format(f.metric(), f.value(), f.unit()) + " (" + f.value().toPlainString() + " " + f.unit()
-                + ", us-gaap:" + f.concept() + ")";
+                + ", us-gaap:" + f.concept() + (f.derived() ? "; derived: the fiscal year's figure minus the first three quarters'" : "")
+                + ")";
     }
 
     /** $3,626.4 million; -$3.86 per share; 332.7 million shares. */

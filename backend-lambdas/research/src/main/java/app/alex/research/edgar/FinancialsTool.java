@@ -93,7 +93,7 @@ public final class FinancialsTool {
         String who = company + " (" + (ref.ticker().isBlank() ? "" : ref.ticker() + ", ") + "CIK " + ref.cik() + ")";
         if (series.isEmpty()) {
             return "EDGAR's XBRL data of " + who + " has no " + period + " " + metric.label().toLowerCase(Locale.ROOT)
-                    + " figures" + (quarters ? " (fourth quarters and year-to-date cash flows are not reported as quarters)" : "") + ".";
+                    + " figures" + (quarters ? " (year-to-date cash flows are not reported as quarters; a fourth quarter is derived only for amounts over a period)" : "") + ".";
         }
         // Grouped by the filing that reported them: each filing is one source.
         Map<FinancialFigure.Source, List<FinancialFigure>> byFiling = new LinkedHashMap<>();
