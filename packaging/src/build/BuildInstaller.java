@@ -159,9 +159,11 @@ public class BuildInstaller {
         if (!finished) {
             process.destroyForcibly();
         }
-        Files.writeString(cfg, original);
-        if (finished && process.exitValue() == 0 && Files.isRegularFile(cache)) {
-            Files.writeString(cfg, withJavaOptions(original, List.of("-XX:AOTCache=$APPDIR/alex.aot", "-Xlog:aot=off,cds=off")));
+        boolean recorded = finished && process.exitValue() == 0 && Files.isRegularFile(cache);
+        // The training options go; the launcher keeps only what it needs to start from the cache.
+        Files.writeString(cfg, recorded
+                ? withJavaOptions(original, List.of("-XX:AOTCache=$APPDIR/alex.aot", "-Xlog:aot=off,cds=off")) : original);
+        if (recorded) {
             System.out.printf("AOT cache from one training launch (%.0f s): %.1f MB%n", (System.nanoTime() - started) / 1e9,
                     Files.size(cache) / 1e6);
         } else {

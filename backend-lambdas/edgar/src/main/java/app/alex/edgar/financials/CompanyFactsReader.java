@@ -97,8 +97,9 @@ public final class CompanyFactsReader {
             annual.addAll(pick(metric, ofMetric, fact -> annualPeriod(fact, calendar)));
             quarterly.addAll(pick(metric, ofMetric, fact -> quarterPeriod(fact, calendar)));
         }
-        quarterly.addAll(fourthQuarters(annual, quarterly));
         String name = root.path("entityName").asText("");
+        var reported = new Financials(cik, name, annual, quarterly);
+        quarterly.addAll(fourthQuarters(reported));
         return new Financials(cik, name, annual, quarterly);
     }
 
@@ -130,26 +131,21 @@ public final class CompanyFactsReader {
      * profit, cash flow), only where all four come under the same concept and unit. Not for balances
      * (a day's figure), per-share figures or share counts, which do not add up over quarters.
      */
-    static List<FinancialFigure> fourthQuarters(List<FinancialFigure> annual, List<FinancialFigure> quarterly) {
-        var byPeriod = new HashMap<String, FinancialFigure>();
-        for (FinancialFigure q : quarterly) {
-            byPeriod.put(q.metric() + "/" + q.period(), q);
-        }
+    static List<FinancialFigure> fourthQuarters(Financials reported) {
         var out = new ArrayList<FinancialFigure>();
-        for (FinancialFigure year : annual) {
+        for (FinancialFigure year : reported.annual()) {
             Metric metric = year.metric();
             int fy = year.period().year();
             if (metric.instant() || metric.kind() != Metric.Kind.MONEY || year.start() == null
-                    || byPeriod.containsKey(metric + "/" + new FiscalPeriod(fy, 4))) {
+                    || reported.figure(metric, new FiscalPeriod(fy, 4)).isPresent()) {
                 continue;
             }
             List<FinancialFigure> three = new ArrayList<>();
             for (int q = 1; q <= 3; q++) {
-                FinancialFigure quarter = byPeriod.get(metric + "/" + new FiscalPeriod(fy, q));
-                if (quarter != null && quarter.concept().equals(year.concept()) && quarter.unit().equals(year.unit())
-                        && !quarter.start().isBefore(year.start()) && !quarter.end().isAfter(year.end())) {
-                    three.add(quarter);
-                }
+                reported.figure(metric, new FiscalPeriod(fy, q))
+                        .filter(quarter -> quarter.concept().equals(year.concept()) && quarter.unit().equals(year.unit())
+                                && !quarter.start().isBefore(year.start()) && !quarter.end().isAfter(year.end()))
+                        .ifPresent(three::add);
             }
             if (three.size() == 3) {
                 BigDecimal value = year.value();

@@ -174,7 +174,7 @@ public final class ExtractiveBrief {
 
     /** Says plainly how much the knowledge base holds on the topic, so a thin brief is not mistaken for a full one. */
     private static String coverage(String topic, int relevant) {
-        String found = relevant + (relevant == 1 ? " relevant passage" : " relevant passages") + " found";
+        String found = count(relevant, "relevant passage") + " found";
         return relevant < FEW_PASSAGES
                 ? "*Only " + found + ": the knowledge base holds little on \"" + topic + "\". Ingest more about it for a "
                         + "fuller brief.*"
