@@ -6,6 +6,7 @@ import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
+import app.alex.core.index.EmbeddedChunks;
 import app.alex.core.index.IndexInUseException;
 import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
@@ -341,6 +342,29 @@ public final class LuceneVectorIndex implements VectorIndex {
                 out.add(chunkOf(searcher.storedFields().document(hit.doc)));
             }
             return out;
+        });
+    }
+
+    @Override
+    public Optional<EmbeddedChunks> embeddedChunks(String documentId) {
+        return withSearcher(searcher -> {
+            if (searcher.count(both(kind("document"), new TermQuery(new Term(DOC_ID, documentId)))) == 0) {
+                return Optional.empty();
+            }
+            Query query = both(kind("chunk"), new TermQuery(new Term(DOC_ID, documentId)));
+            TopDocs top = searcher.search(query, Math.max(1, searcher.count(query)),
+                    new Sort(new SortField(CHUNK_INDEX, SortField.Type.INT)));
+            var chunks = new ArrayList<ChunkRecord>(top.scoreDocs.length);
+            var vectors = new ArrayList<float[]>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                float[] vector = storedVector(searcher, hit.doc);
+                if (vector == null) {
+                    return Optional.empty(); // cannot happen for a chunk this index wrote; never guess a vector
+                }
+                chunks.add(chunkOf(searcher.storedFields().document(hit.doc)));
+                vectors.add(vector);
+            }
+            return Optional.of(new EmbeddedChunks(chunks, vectors));
         });
     }
 
@@ -813,18 +837,24 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** The exact cosine of a chunk's stored (full-precision) vector with the unit query vector. */
     private static double cosine(IndexSearcher searcher, int docId, float[] query) throws IOException {
+        float[] vector = storedVector(searcher, docId);
+        return vector == null ? Double.NaN : VectorUtil.dotProduct(query, vector);
+    }
+
+    /** A chunk's stored full-precision vector (a copy), or null for a document without one. */
+    private static float[] storedVector(IndexSearcher searcher, int docId) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
         FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
         if (values == null) {
-            return Double.NaN;
+            return null;
         }
         int target = docId - leaf.docBase;
         KnnVectorValues.DocIndexIterator it = values.iterator();
         if (it.advance(target) != target) {
-            return Double.NaN;
+            return null;
         }
-        return VectorUtil.dotProduct(query, values.vectorValue(it.index()));
+        return values.vectorValue(it.index()).clone(); // the reader may reuse its buffer
     }
 
     /** The filter as a Lucene query; {@code kind} null leaves the kind out (vector searches: only chunks have vectors). */

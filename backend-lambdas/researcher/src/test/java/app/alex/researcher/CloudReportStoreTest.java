@@ -8,10 +8,17 @@ import app.alex.aws.s3vectors.S3VectorsIndex;
 import app.alex.aws.sagemaker.SageMakerEmbedder;
 import app.alex.core.backend.KnowledgeBase;
 import app.alex.minilm.MiniLmTokenizer;
+import app.alex.core.search.SearchMode;
+import app.alex.core.search.SearchRequest;
+import app.alex.research.feed.KnowledgeBaseReportStore;
 import app.alex.research.feed.ReportStoreContract;
+import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The feed as the researcher Lambda and App Runner service keep it: in the cloud knowledge base,
@@ -40,6 +47,21 @@ class CloudReportStoreTest extends ReportStoreContract {
     protected KnowledgeBase reopen(KnowledgeBase knowledgeBase) {
         knowledgeBase.close();
         return connect();
+    }
+
+    @Test
+    void markingAReportReadStoresItAgainWithoutAskingSageMakerForVectors() {
+        var store = new KnowledgeBaseReportStore(kb);
+        store.save(simple(1, "NVIDIA data-center revenue", List.of("NVDA")));
+        int invocations = sageMaker.calls("InvokeEndpoint").size();
+
+        assertThat(store.markRead("research-1", true)).isTrue();
+
+        assertThat(sageMaker.calls("InvokeEndpoint")).as("model calls for a read mark").hasSize(invocations);
+        assertThat(store.get("research-1").orElseThrow().read()).isTrue();
+        assertThat(s3Vectors.calls("GetVectors")).anySatisfy(c -> assertThat(c.body().path("returnData").asBoolean()).isTrue());
+        assertThat(kb.search(new SearchRequest("data-center revenue", 5, null, SearchMode.SEMANTIC)).results())
+                .as("still found by meaning").extracting(h -> h.documentId()).contains("research-1");
     }
 
     @Override

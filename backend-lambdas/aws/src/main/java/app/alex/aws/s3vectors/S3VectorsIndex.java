@@ -10,6 +10,7 @@ import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
+import app.alex.core.index.EmbeddedChunks;
 import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
 import app.alex.core.index.ScoredChunk;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -285,24 +287,50 @@ public final class S3VectorsIndex implements VectorIndex {
 
     @Override
     public List<ChunkRecord> chunks(String documentId) {
-        List<ChunkRecord> chunks = List.of();
+        return readChunks(documentId, false).map(read -> read.chunks().chunks()).orElse(List.of());
+    }
+
+    /**
+     * The chunks with their vectors: GetVectors with {@code returnData}, 100 keys a call. Only a
+     * whole version is an answer: a document caught mid-replacement three times over is empty
+     * here (the caller then embeds), where {@link #chunks} shows what it found.
+     */
+    @Override
+    public Optional<EmbeddedChunks> embeddedChunks(String documentId) {
+        return readChunks(documentId, true).filter(ChunkRead::complete).map(ChunkRead::chunks);
+    }
+
+    /** What one read of a document's chunks found, and whether it was the whole current version. */
+    private record ChunkRead(EmbeddedChunks chunks, boolean complete) {
+    }
+
+    /**
+     * A document's current version's chunks in order; with {@code withData} their vectors too
+     * (without, each vector is an empty placeholder). Empty when there is no record.
+     */
+    private Optional<ChunkRead> readChunks(String documentId, boolean withData) {
+        ChunkRead read = null;
         // A replacement may delete the version between reading the record and its chunks: read again.
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 3 && (read == null || !read.complete()); attempt++) {
             Optional<StoredRecord> found = record(documentId);
             if (found.isEmpty()) {
-                return List.of();
+                return Optional.empty();
             }
             StoredRecord record = found.get();
-            chunks = new ArrayList<>();
-            for (GetOutputVector vector : get(chunkKeys(documentId, record.version(), record.chunkCount()), "reading document '" + documentId + "'")) {
+            var byIndex = new TreeMap<Integer, GetOutputVector>();
+            for (GetOutputVector vector : get(chunkKeys(documentId, record.version(), record.chunkCount()), withData,
+                    "reading document '" + documentId + "'")) {
+                byIndex.put(VectorMetadata.integer(vector.metadata().asMap(), VectorMetadata.CHUNK_INDEX), vector);
+            }
+            var chunks = new ArrayList<ChunkRecord>(byIndex.size());
+            var vectors = new ArrayList<float[]>(byIndex.size());
+            for (GetOutputVector vector : byIndex.values()) {
                 chunks.add(chunkOf(documentId, vector.metadata().asMap()));
+                vectors.add(withData ? unfloats(vector.data().float32()) : new float[0]);
             }
-            chunks.sort(Comparator.comparingInt(ChunkRecord::index));
-            if (chunks.size() == record.chunkCount()) {
-                return chunks;
-            }
+            read = new ChunkRead(new EmbeddedChunks(chunks, vectors), chunks.size() == record.chunkCount());
         }
-        return chunks;
+        return Optional.of(read);
     }
 
     @Override
@@ -499,11 +527,15 @@ public final class S3VectorsIndex implements VectorIndex {
 
     /** GetVectors with metadata, 100 keys a call; missing keys are simply absent from the answer. */
     private List<GetOutputVector> get(List<String> keys, String action) {
+        return get(keys, false, action);
+    }
+
+    private List<GetOutputVector> get(List<String> keys, boolean withData, String action) {
         var out = new ArrayList<GetOutputVector>(keys.size());
         for (int from = 0; from < keys.size(); from += MAX_GET) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + MAX_GET));
             out.addAll(call(action, () -> client.getVectors(r -> r.vectorBucketName(bucket).indexName(indexName)
-                    .keys(batch).returnData(false).returnMetadata(true))).vectors());
+                    .keys(batch).returnData(withData).returnMetadata(true))).vectors());
         }
         return out;
     }
@@ -535,6 +567,14 @@ public final class S3VectorsIndex implements VectorIndex {
 
     private static VectorData vectorData(float[] vector) {
         return VectorData.fromFloat32(floats(vector));
+    }
+
+    private static float[] unfloats(List<Float> data) {
+        float[] out = new float[data.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data.get(i);
+        }
+        return out;
     }
 
     private static List<Float> floats(float[] vector) {

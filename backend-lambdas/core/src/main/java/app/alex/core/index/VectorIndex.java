@@ -34,6 +34,13 @@ public interface VectorIndex extends AutoCloseable {
     /** A document's chunks in order (for "show" and the desktop's detail pane). */
     List<ChunkRecord> chunks(String documentId);
 
+    /**
+     * A document's chunks in order with their stored full-precision vectors, as {@link #upsert}
+     * received them; empty when there is no such document. The ingest use case reuses them when
+     * only a document's metadata changed, so storing it again costs no embedding.
+     */
+    Optional<EmbeddedChunks> embeddedChunks(String documentId);
+
     List<ScoredChunk> search(IndexQuery query);
 
     DocumentPage list(DocumentQuery query);

@@ -227,16 +227,7 @@ public final class IngestService {
                     piece.startOffset(), piece.endOffset(), piece.tokenCount(),
                     sectionOf(extracted, piece.startOffset(), piece.endOffset())));
         }
-        var vectors = new ArrayList<float[]>(chunks.size());
-        for (int from = 0; from < chunks.size(); from += EMBED_BATCH) {
-            if (listener.cancelled()) {
-                throw new AlexException(ErrorCode.CONFLICT, "cancelled before it was stored");
-            }
-            List<String> batch = chunks.subList(from, Math.min(chunks.size(), from + EMBED_BATCH)).stream()
-                    .map(chunk -> embeddingText(document.title(), chunk)).toList();
-            vectors.addAll(embedder.embed(batch));
-            listener.chunksEmbedded(batch.size());
-        }
+        List<float[]> vectors = storedVectorsFor(existing, document, chunks).orElseGet(() -> embed(document, chunks, listener));
         DocumentRecord toStore = document.withChunkCount(chunks.size());
         if (existing.isPresent() && existing.get().contentHash().equals(document.contentHash())) {
             // Same text, new title, tags or attributes (a report marked read): not a new arrival, so it
@@ -247,6 +238,38 @@ public final class IngestService {
         return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
                 existing.isPresent() ? IngestStatus.REPLACED : IngestStatus.CREATED, toStore.id(), toStore.title(),
                 chunks.size(), null, null);
+    }
+
+    private List<float[]> embed(DocumentRecord document, List<ChunkRecord> chunks, IngestListener listener) {
+        var vectors = new ArrayList<float[]>(chunks.size());
+        for (int from = 0; from < chunks.size(); from += EMBED_BATCH) {
+            if (listener.cancelled()) {
+                throw new AlexException(ErrorCode.CONFLICT, "cancelled before it was stored");
+            }
+            List<String> batch = chunks.subList(from, Math.min(chunks.size(), from + EMBED_BATCH)).stream()
+                    .map(chunk -> embeddingText(document.title(), chunk)).toList();
+            vectors.addAll(embedder.embed(batch));
+            listener.chunksEmbedded(batch.size());
+        }
+        return vectors;
+    }
+
+    /**
+     * The vectors already stored, when only the document's metadata changed (a report marked read,
+     * new tags, a new date): same text under the same title, cut into the same passages, is what
+     * the model read last time ({@link #embeddingText}), so embedding it again would give the same
+     * vectors at the cost of a model call (in the cloud, a SageMaker request). Anything else, or an
+     * index that cannot give its vectors back whole, embeds.
+     */
+    private Optional<List<float[]>> storedVectorsFor(Optional<DocumentRecord> existing, DocumentRecord incoming,
+                                                     List<ChunkRecord> chunks) {
+        if (existing.isEmpty() || !existing.get().contentHash().equals(incoming.contentHash())
+                || !existing.get().title().equals(incoming.title())) {
+            return Optional.empty();
+        }
+        return index.embeddedChunks(incoming.id())
+                .filter(stored -> stored.chunks().equals(chunks))
+                .map(stored -> stored.vectors());
     }
 
     /**

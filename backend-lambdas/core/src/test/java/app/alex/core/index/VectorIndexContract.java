@@ -102,6 +102,34 @@ public abstract class VectorIndexContract {
     }
 
     @Test
+    void aDocumentsChunksComeBackWithTheVectorsTheyWereStoredWith() {
+        var d = doc("v", DocumentType.RESEARCH, List.of("NVDA"), "alex://research/v", Instant.now(), 150);
+        var chunks = new ArrayList<ChunkRecord>();
+        for (int i = 0; i < 150; i++) { // more than one GetVectors call (100 keys) in the cloud
+            String text = "passage " + i + " on data-centre revenue and gross margin";
+            chunks.add(new ChunkRecord("v", i, text, 0, i * 60, i * 60 + text.length(), 9, i < 75 ? "" : "Outlook"));
+        }
+        List<float[]> vectors = embedder.embed(chunks.stream().map(ChunkRecord::text).toList());
+        store(doc("other", DocumentType.NOTE, List.of(), "/o", Instant.now(), 1), "another document entirely");
+        index.upsert(d, chunks, vectors);
+
+        EmbeddedChunks stored = index.embeddedChunks("v").orElseThrow();
+
+        assertThat(stored.chunks()).isEqualTo(chunks);
+        assertThat(stored.vectors()).hasSize(150);
+        for (int i = 0; i < 150; i++) {
+            assertThat(stored.vectors().get(i)).as("vector %d", i).containsExactly(vectors.get(i), within(1e-7f));
+        }
+        assertThat(index.embeddedChunks("missing")).isEmpty();
+
+        store(d, "the replacement passage");
+        assertThat(index.embeddedChunks("v").orElseThrow().vectors()).singleElement()
+                .satisfies(v -> assertThat(v).containsExactly(embedder.embed("the replacement passage"), within(1e-7f)));
+        index.delete("v");
+        assertThat(index.embeddedChunks("v")).isEmpty();
+    }
+
+    @Test
     void semanticScoresAreCosineSimilarities() {
         store(doc("a", DocumentType.DOCUMENT, List.of(), "", Instant.now(), 1), "dividends reinvested lots");
         float[] query = embedder.embed("dividends reinvested");

@@ -439,4 +439,42 @@ class IngestServiceTest {
         assertThat(stored.tags()).containsExactly("copper", "grid");
         assertThat(stored.ingestedAt()).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
     }
+
+    @Test
+    void aChangeToMetadataAloneStoresTheDocumentAgainWithItsVectorsAndEmbedsNothing() {
+        var request = new TextIngestRequest("research-7", "Copper demand from grid investment rose. ".repeat(30),
+                "Copper outlook", "alex://research/research-7", DocumentType.RESEARCH, List.of("FCX"), null, null,
+                Map.of("report", "unread"));
+        String id = ingest.ingestText(request).documentId();
+        var before = index.embeddedChunks(id).orElseThrow();
+        long embeddedBefore = embedder.embeddedCount();
+
+        IngestResult marked = ingest.ingestText(new TextIngestRequest("research-7", request.text(), "Copper outlook",
+                request.source(), DocumentType.RESEARCH, List.of("FCX", "copper"), null, null, Map.of("report", "read")));
+
+        assertThat(marked.status()).isEqualTo(IngestStatus.REPLACED);
+        assertThat(embedder.embeddedCount()).as("passages embedded again").isEqualTo(embeddedBefore);
+        assertThat(index.document(id).orElseThrow().attributes()).containsEntry("report", "read");
+        assertThat(index.document(id).orElseThrow().tags()).containsExactly("FCX", "copper");
+        var after = index.embeddedChunks(id).orElseThrow();
+        assertThat(after.chunks()).isEqualTo(before.chunks());
+        assertThat(after.vectors()).containsExactlyElementsOf(before.vectors());
+    }
+
+    @Test
+    void aNewTitleOrNewTextIsEmbeddedAgainBecauseTheModelReadsTheTitleWithEveryPassage() {
+        var request = new TextIngestRequest("n1", "Lithium prices fell as new supply arrived. ".repeat(20), "Lithium",
+                "note://lithium", DocumentType.NOTE, List.of(), null, null, Map.of());
+        ingest.ingestText(request);
+        long afterFirst = embedder.embeddedCount();
+
+        ingest.ingestText(new TextIngestRequest("n1", request.text(), "Lithium in Chile", request.source(),
+                DocumentType.NOTE, List.of(), null, null, Map.of()));
+        long afterRetitle = embedder.embeddedCount();
+        ingest.ingestText(new TextIngestRequest("n1", request.text() + " Prices recovered in the spring.",
+                "Lithium in Chile", request.source(), DocumentType.NOTE, List.of(), null, null, Map.of()));
+
+        assertThat(afterRetitle).as("a new title").isGreaterThan(afterFirst);
+        assertThat(embedder.embeddedCount()).as("new text").isGreaterThan(afterRetitle);
+    }
 }

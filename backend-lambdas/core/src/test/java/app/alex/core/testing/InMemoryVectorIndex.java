@@ -5,6 +5,7 @@ import app.alex.core.document.DocumentRecord;
 import app.alex.core.embed.Vectors;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
+import app.alex.core.index.EmbeddedChunks;
 import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
 import app.alex.core.index.ScoredChunk;
@@ -59,6 +60,12 @@ public final class InMemoryVectorIndex implements VectorIndex {
     public synchronized List<ChunkRecord> chunks(String documentId) {
         var stored = documents.get(documentId);
         return stored == null ? List.of() : stored.chunks();
+    }
+
+    @Override
+    public synchronized Optional<EmbeddedChunks> embeddedChunks(String documentId) {
+        return Optional.ofNullable(documents.get(documentId))
+                .map(stored -> new EmbeddedChunks(stored.chunks(), stored.vectors()));
     }
 
     @Override

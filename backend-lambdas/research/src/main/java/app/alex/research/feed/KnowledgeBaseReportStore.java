@@ -45,7 +45,8 @@ import java.util.Set;
  * ({@link StoredReport#MAX_ENCODED_CHARS}) that leaves room for the rest.
  *
  * <p>Marking a report read stores it again with {@code read} set: the text is unchanged, the
- * attribute is not, so the knowledge base replaces the document. The feed lists every research
+ * attribute is not, so the knowledge base replaces the document, with the vectors it already holds
+ * for that text (no model call, in the cloud no SageMaker request). The feed lists every research
  * document that carries a report (a feed holds hundreds, not millions), newest first by creation
  * time, so topic and unread filters give full pages and the unread count is exact. Documents of
  * type research without the attribute (ingested by other tools) are searchable documents, not

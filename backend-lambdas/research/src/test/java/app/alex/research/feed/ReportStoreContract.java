@@ -77,7 +77,7 @@ public abstract class ReportStoreContract {
                 createdAt, "openai.gpt-oss-120b-1:0", false, ResearchReport.Trigger.SCHEDULED, List.of("NVDA", "TSM"), true);
     }
 
-    private static ResearchReport simple(int n, String topic, List<String> tickers) {
+    protected static ResearchReport simple(int n, String topic, List<String> tickers) {
         return new ResearchReport("research-" + n, topic, "Title " + n, "# Title " + n + "\n\nAbout " + topic + ".\n",
                 List.of(new Citation(1, Citation.Kind.WEB, null, -1, "Page", "https://example.com", "q")),
                 Instant.parse("2026-11-01T00:00:00Z").plusSeconds(3600L * n), "extractive", true,
