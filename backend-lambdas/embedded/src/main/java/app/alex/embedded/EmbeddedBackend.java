@@ -63,10 +63,18 @@ public final class EmbeddedBackend implements AutoCloseable {
     }
 
     private static MiniLmEmbedder.Precision configuredPrecision() {
-        return MiniLmEmbedder.Precision.parse(System.getenv(PRECISION_ENV));
+        return precision(System.getenv());
     }
 
-    /** How int8 fared on this CPU, once a knowledge base asked for int8 in this process; else empty. */
+    /** The precision {@value #PRECISION_ENV} asks for in these environment variables; fp32 when unset. */
+    public static MiniLmEmbedder.Precision precision(Map<String, String> env) {
+        return MiniLmEmbedder.Precision.parse(env.get(PRECISION_ENV));
+    }
+
+    /**
+     * How int8 fared on this CPU, once a knowledge base asked for int8 in this process: the verdict of the
+     * scheme in use, or of the last one measured when none held; else empty.
+     */
     public static java.util.Optional<Int8Check.Verdict> int8Verdict() {
         return java.util.Optional.ofNullable(SharedModel.int8Verdict);
     }
@@ -169,24 +177,25 @@ public final class EmbeddedBackend implements AutoCloseable {
         }
 
         /**
-         * The int8 model if it holds cosine 0.99 of fp32 on this CPU (measured now, see {@link Int8Check}),
-         * else the fp32 model, with one line saying why: correctness never rests on the kind of CPU.
+         * The int8 model if it holds cosine 0.99 of fp32 on this CPU (measured now, see {@link Int8Check}):
+         * signed weights first (the fastest with VNNI), then unsigned ones (which cannot saturate on
+         * AVX2), else the fp32 model, with one line saying why: correctness never rests on the kind of CPU.
          */
         private static MiniLmEmbedder checkedInt8() {
             boolean fp32WasLoaded = embedders.containsKey(MiniLmEmbedder.Precision.FP32);
             MiniLmEmbedder exact = fp32();
-            MiniLmEmbedder int8 = MiniLmEmbedder.load(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Options.defaults());
-            Int8Check.Verdict verdict = Int8Check.run(exact, int8);
-            int8Verdict = verdict;
-            if (!verdict.usable()) {
-                int8.close();
-                System.err.println("alex: " + verdict.describe() + "; embedding with fp32 instead.");
+            Int8Check.Choice<MiniLmEmbedder> choice = Int8Check.choose(exact, Int8Check.SCHEMES,
+                    scheme -> MiniLmEmbedder.load(scheme, MiniLmEmbedder.Options.defaults()));
+            int8Verdict = choice.verdicts().getLast();
+            if (!choice.int8()) {
+                System.err.println("alex: " + String.join("; ", choice.verdicts().stream().map(Int8Check.Verdict::describe)
+                        .toList()) + "; embedding with fp32 instead.");
                 return exact;
             }
             if (!fp32WasLoaded) {
                 embedders.remove(MiniLmEmbedder.Precision.FP32).close(); // only the check needed it
             }
-            return int8;
+            return choice.embedder();
         }
 
         static synchronized Tokenizer tokenizer() {

@@ -16,7 +16,9 @@ import java.util.Locale;
  * passage. On this AVX-512 VNNI machine their worst is 0.9939 while 512 chunks of the Python reference
  * reach 0.9924; under an emulated AVX2-only CPU (QEMU, Haswell) their worst is 0.9918, while a real
  * AVX2 machine measured 0.980 on long passages. 0.993 keeps int8 where it held on every set measured and
- * turns it off where it did not (BENCHMARKS.md, "Embedding throughput").
+ * turns it off where it did not (BENCHMARKS.md, "Embedding throughput"). Where the signed scheme
+ * fails, the knowledge base measures {@link MiniLmEmbedder.Precision#INT8_UNSIGNED} next, whose
+ * products cannot saturate, and only then falls back to fp32.
  */
 public final class Int8Check {
     /** Every int8 vector must be this close to the fp32 one. */
@@ -52,26 +54,62 @@ public final class Int8Check {
             "The covenant requires net debt to EBITDA below 3.5x, tested quarterly.",
             "Total net sales — 2024: $391,035; Change: 2%; 2023: $383,285; Change: (3)%; 2022: $394,328");
 
-    /** The outcome on this machine: usable or not, the worst cosine measured, and the CPU it was measured on. */
-    public record Verdict(boolean usable, double worstCosine, String cpu) {
+    /** The outcome on this machine: usable or not, the worst cosine measured, the CPU and the int8 scheme measured. */
+    public record Verdict(boolean usable, double worstCosine, String cpu, MiniLmEmbedder.Precision precision) {
         public String describe() {
-            return String.format(Locale.ROOT, "int8 embeddings %s on this CPU (%s): worst cosine %.4f against fp32, %s %.2f",
+            return String.format(Locale.ROOT, "int8 embeddings (%s weights) %s on this CPU (%s): worst cosine %.4f against fp32, %s %.3f",
+                    precision == MiniLmEmbedder.Precision.INT8_UNSIGNED ? "unsigned" : "signed",
                     usable ? "hold" : "do not hold", cpu, worstCosine, usable ? "at least" : "below", CALIBRATION_BAR);
+        }
+    }
+
+    /** The int8 schemes in the order they are measured: signed weights are the fastest where they hold. */
+    public static final List<MiniLmEmbedder.Precision> SCHEMES =
+            List.of(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Precision.INT8_UNSIGNED);
+
+    /** What {@link #choose} settled on: the embedder to use (the fp32 one when no scheme held) and each verdict, in order. */
+    public record Choice<E extends Embedder>(E embedder, List<Verdict> verdicts) {
+        public boolean int8() {
+            return !verdicts.isEmpty() && verdicts.getLast().usable();
         }
     }
 
     private Int8Check() {
     }
 
+    /**
+     * Measures each scheme in turn against {@code fp32} and keeps the first that holds; one that does
+     * not is closed before the next is loaded. No scheme holding means {@code fp32} itself.
+     */
+    public static <E extends Embedder> Choice<E> choose(E fp32, List<MiniLmEmbedder.Precision> schemes,
+                                                        java.util.function.Function<MiniLmEmbedder.Precision, E> load) {
+        var verdicts = new java.util.ArrayList<Verdict>();
+        for (MiniLmEmbedder.Precision scheme : schemes) {
+            E int8 = load.apply(scheme);
+            Verdict verdict = run(fp32, int8, scheme);
+            verdicts.add(verdict);
+            if (verdict.usable()) {
+                return new Choice<>(int8, List.copyOf(verdicts));
+            }
+            int8.close();
+        }
+        return new Choice<>(fp32, List.copyOf(verdicts));
+    }
+
     /** Embeds the calibration passages with both models and compares every vector. */
     public static Verdict run(Embedder fp32, Embedder int8) {
+        return run(fp32, int8, MiniLmEmbedder.Precision.INT8);
+    }
+
+    /** As {@link #run(Embedder, Embedder)}, saying which int8 scheme {@code int8} is. */
+    public static Verdict run(Embedder fp32, Embedder int8, MiniLmEmbedder.Precision precision) {
         List<float[]> reference = fp32.embed(CALIBRATION);
         List<float[]> quantized = int8.embed(CALIBRATION);
         double worst = 1.0;
         for (int i = 0; i < CALIBRATION.size(); i++) {
             worst = Math.min(worst, Vectors.cosine(reference.get(i), quantized.get(i)));
         }
-        return new Verdict(worst >= CALIBRATION_BAR, worst, cpuName());
+        return new Verdict(worst >= CALIBRATION_BAR, worst, cpuName(), precision);
     }
 
     /** "AMD EPYC (avx512_vnni)" and the like, for messages and benchmark records. */

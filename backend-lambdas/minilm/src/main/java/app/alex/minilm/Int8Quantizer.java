@@ -30,11 +30,24 @@ final class Int8Quantizer {
     static final Set<String> KEEP_FP32 = Set.of("/encoder/layer.0/output/dense/MatMul", "/encoder/layer.2/output/dense/MatMul");
     private static final String MICROSOFT = "com.microsoft";
 
+    /** How the int8 weights are stored. */
+    enum Weights {
+        /** int8, zero point 0. */
+        SIGNED,
+        /** The same values plus 128 as uint8, zero point 128: ONNX Runtime's u8 x u8 kernels. */
+        UNSIGNED
+    }
+
     private Int8Quantizer() {
     }
 
     /** The quantised model, serialised; throws if the bytes are not the MiniLM ONNX model it expects. */
     static byte[] quantize(byte[] fp32Model) throws InvalidProtocolBufferException {
+        return quantize(fp32Model, Weights.SIGNED);
+    }
+
+    /** As {@link #quantize(byte[])} with the weights stored as {@code weights} says. */
+    static byte[] quantize(byte[] fp32Model, Weights weights) throws InvalidProtocolBufferException {
         ModelProto model = ModelProto.parseFrom(fp32Model);
         GraphProto graph = model.getGraph();
         Map<String, TensorProto> initializers = new HashMap<>();
@@ -52,7 +65,7 @@ final class Int8Quantizer {
                 continue;
             }
             String base = weight.getName();
-            for (TensorProto t : perColumnInt8(weight)) {
+            for (TensorProto t : perColumnInt8(weight, weights)) {
                 added.put(t.getName(), t);
             }
             nodes.addNode(NodeProto.newBuilder()
@@ -81,7 +94,7 @@ final class Int8Quantizer {
     }
 
     /** Symmetric int8 per output column: column j of [rows, cols] gets scale max|w_j| / 127. */
-    private static TensorProto[] perColumnInt8(TensorProto weight) {
+    private static TensorProto[] perColumnInt8(TensorProto weight, Weights weights) {
         int rows = Math.toIntExact(weight.getDims(0));
         int cols = Math.toIntExact(weight.getDims(1));
         float[] w = floats(weight, rows * cols);
@@ -105,13 +118,22 @@ final class Int8Quantizer {
             scales.putFloat(s);
         }
         String base = weight.getName();
+        int type = TensorProto.DataType.INT8_VALUE;
+        byte[] zeroPoints = new byte[cols];
+        if (weights == Weights.UNSIGNED) {
+            type = TensorProto.DataType.UINT8_VALUE;
+            for (int i = 0; i < q.length; i++) {
+                q[i] = (byte) (q[i] + 128); // -127..127 as 1..255
+            }
+            java.util.Arrays.fill(zeroPoints, (byte) 128);
+        }
         return new TensorProto[]{
                 TensorProto.newBuilder().setName(base + "_int8").addDims(rows).addDims(cols)
-                        .setDataType(TensorProto.DataType.INT8_VALUE).setRawData(ByteString.copyFrom(q)).build(),
+                        .setDataType(type).setRawData(ByteString.copyFrom(q)).build(),
                 TensorProto.newBuilder().setName(base + "_scale").addDims(cols)
                         .setDataType(TensorProto.DataType.FLOAT_VALUE).setRawData(ByteString.copyFrom(scales.array())).build(),
                 TensorProto.newBuilder().setName(base + "_zero_point").addDims(cols)
-                        .setDataType(TensorProto.DataType.INT8_VALUE).setRawData(ByteString.copyFrom(new byte[cols])).build()};
+                        .setDataType(type).setRawData(ByteString.copyFrom(zeroPoints)).build()};
     }
 
     private static float[] floats(TensorProto tensor, int count) {

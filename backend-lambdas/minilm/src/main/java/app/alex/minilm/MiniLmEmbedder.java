@@ -89,7 +89,20 @@ public final class MiniLmEmbedder implements Embedder {
      * with int8 dot-product instructions, every vector within cosine 0.99 of the fp32 one (BENCHMARKS.md).
      */
     public enum Precision {
-        FP32, INT8;
+        FP32, INT8,
+        /**
+         * INT8 with the same weight values stored unsigned (plus 128, zero point 128), for CPUs whose
+         * signed int8 products saturate. Without VNNI (AVX2), ONNX Runtime multiplies unsigned 8-bit
+         * activations by signed 8-bit weights with {@code vpmaddubsw}, which adds two products into
+         * 16 bits and clips past 32767; with unsigned weights it takes its u8 x u8 kernel, which widens
+         * both to 16 bits first ({@code vpmaddwd}) and loses nothing. With VNNI both give the same
+         * vectors. Not a setting: the int8 check picks it where INT8 does not hold.
+         */
+        INT8_UNSIGNED;
+
+        public boolean quantised() {
+            return this != FP32;
+        }
 
         /** Reads "fp32" or "int8" (any case); blank means FP32. */
         public static Precision parse(String value) {
@@ -124,9 +137,10 @@ public final class MiniLmEmbedder implements Embedder {
             }
         }
         byte[] model = readModel(MODEL_RESOURCE);
-        if (precision == Precision.INT8) {
+        if (precision.quantised()) {
             try {
-                model = Int8Quantizer.quantize(model);
+                model = Int8Quantizer.quantize(model, precision == Precision.INT8 ? Int8Quantizer.Weights.SIGNED
+                        : Int8Quantizer.Weights.UNSIGNED);
             } catch (IOException | RuntimeException e) {
                 throw new AlexException(ErrorCode.INTERNAL, "The MiniLM model could not be prepared for int8: " + e.getMessage(), e);
             }

@@ -39,6 +39,47 @@ class Int8QuantizerTest {
     }
 
     @Test
+    void unsignedWeightsAreTheSignedOnesPlus128WithZeroPoint128SoTheyMeanTheSameNumbers() throws Exception {
+        byte[] fp32;
+        try (InputStream in = Int8QuantizerTest.class.getResourceAsStream(MiniLmEmbedder.MODEL_RESOURCE)) {
+            fp32 = in.readAllBytes();
+        }
+        var signed = initializers(ModelProto.parseFrom(Int8Quantizer.quantize(fp32, Int8Quantizer.Weights.SIGNED)));
+        var unsigned = initializers(ModelProto.parseFrom(Int8Quantizer.quantize(fp32, Int8Quantizer.Weights.UNSIGNED)));
+
+        assertThat(unsigned.keySet()).isEqualTo(signed.keySet());
+        var weights = signed.keySet().stream().filter(name -> name.endsWith("_int8")).toList();
+        assertThat(weights).hasSize(34);
+        for (String name : weights) {
+            String base = name.substring(0, name.length() - "_int8".length());
+            TensorProto s = signed.get(name);
+            TensorProto u = unsigned.get(name);
+            assertThat(u.getDataType()).isEqualTo(TensorProto.DataType.UINT8_VALUE);
+            assertThat(unsigned.get(base + "_zero_point").getDataType()).isEqualTo(TensorProto.DataType.UINT8_VALUE);
+            assertThat(unsigned.get(base + "_zero_point").getRawData().toByteArray()).containsOnly((byte) 128);
+            assertThat(signed.get(base + "_zero_point").getRawData().toByteArray()).containsOnly((byte) 0);
+            assertThat(unsigned.get(base + "_scale")).isEqualTo(signed.get(base + "_scale"));
+            byte[] sq = s.getRawData().toByteArray();
+            byte[] uq = u.getRawData().toByteArray();
+            assertThat(uq).hasSameSizeAs(sq);
+            // (u - 128) * scale == s * scale: the same weight (s is symmetric, -127..127, so u is 1..255)
+            int firstDifferent = -1;
+            for (int i = 0; i < sq.length && firstDifferent < 0; i++) {
+                if (Byte.toUnsignedInt(uq[i]) - 128 != sq[i]) {
+                    firstDifferent = i;
+                }
+            }
+            assertThat(firstDifferent).as("first weight of %s that differs", name).isEqualTo(-1);
+        }
+    }
+
+    private static java.util.Map<String, TensorProto> initializers(ModelProto model) {
+        var out = new java.util.HashMap<String, TensorProto>();
+        model.getGraph().getInitializerList().forEach(t -> out.put(t.getName(), t));
+        return out;
+    }
+
+    @Test
     void bytesThatAreNotTheModelAreRefused() {
         assertThatThrownBy(() -> Int8Quantizer.quantize(new byte[]{1, 2, 3})).isInstanceOf(InvalidProtocolBufferException.class);
         assertThatThrownBy(() -> Int8Quantizer.quantize(new byte[0])).isInstanceOf(IllegalArgumentException.class)

@@ -6,6 +6,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -107,10 +109,11 @@ class MiniLmEmbedderTest {
         }
     }
 
-    @Test
-    void theInt8CheckMeasuresTheWorstCalibrationVectorOnThisCpuAndTrustsInt8OnlyAtItsBar() {
-        try (var int8 = MiniLmEmbedder.load(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Options.defaults())) {
-            Int8Check.Verdict verdict = Int8Check.run(embedder, int8);
+    @ParameterizedTest
+    @EnumSource(value = MiniLmEmbedder.Precision.class, names = {"INT8", "INT8_UNSIGNED"})
+    void theInt8CheckMeasuresTheWorstCalibrationVectorOnThisCpuAndTrustsInt8OnlyAtItsBar(MiniLmEmbedder.Precision scheme) {
+        try (var int8 = MiniLmEmbedder.load(scheme, MiniLmEmbedder.Options.defaults())) {
+            Int8Check.Verdict verdict = Int8Check.run(embedder, int8, scheme);
 
             List<float[]> fp32 = embedder.embed(Int8Check.CALIBRATION);
             List<float[]> quantized = int8.embed(Int8Check.CALIBRATION);
@@ -133,7 +136,48 @@ class MiniLmEmbedderTest {
     @Test
     void aCheckThatFindsAVectorBelow099RefusesInt8() {
         var exact = new app.alex.core.testing.HashingEmbedder();
-        var skewed = new app.alex.core.embed.Embedder() {
+
+        Int8Check.Verdict verdict = Int8Check.run(exact, turnedPartlyAround(exact, () -> { }));
+
+        assertThat(verdict.usable()).isFalse();
+        assertThat(verdict.worstCosine()).isLessThan(Int8Check.MIN_COSINE);
+        assertThat(verdict.describe()).contains("do not hold").contains(verdict.cpu());
+    }
+
+    @Test
+    void whereSignedInt8DoesNotHoldUnsignedWeightsAreMeasuredNextAndFp32IsTheLastResort() {
+        var exact = new app.alex.core.testing.HashingEmbedder();
+        var closed = new ArrayList<MiniLmEmbedder.Precision>();
+        // As on an AVX2 CPU: the signed scheme's products saturate, the unsigned one's cannot.
+        Int8Check.Choice<app.alex.core.embed.Embedder> avx2 = Int8Check.choose(exact, Int8Check.SCHEMES, scheme ->
+                scheme == MiniLmEmbedder.Precision.INT8 ? turnedPartlyAround(exact, () -> closed.add(scheme))
+                        : closing(new app.alex.core.testing.HashingEmbedder(), () -> closed.add(scheme)));
+
+        assertThat(avx2.int8()).isTrue();
+        assertThat(avx2.verdicts()).extracting(Int8Check.Verdict::precision)
+                .containsExactly(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Precision.INT8_UNSIGNED);
+        assertThat(avx2.verdicts().getFirst().describe()).contains("signed weights").contains("do not hold");
+        assertThat(avx2.verdicts().getLast().describe()).contains("unsigned weights").contains("hold");
+        assertThat(closed).as("the refused scheme is closed, the chosen one kept").containsExactly(MiniLmEmbedder.Precision.INT8);
+        assertThat(avx2.embedder().embed("copper")).containsExactly(exact.embed("copper"));
+
+        closed.clear();
+        Int8Check.Choice<app.alex.core.embed.Embedder> neither = Int8Check.choose(exact, Int8Check.SCHEMES,
+                scheme -> turnedPartlyAround(exact, () -> closed.add(scheme)));
+
+        assertThat(neither.int8()).isFalse();
+        assertThat(neither.embedder()).isSameAs(exact);
+        assertThat(neither.verdicts()).hasSize(2).noneMatch(Int8Check.Verdict::usable);
+        assertThat(closed).containsExactlyElementsOf(Int8Check.SCHEMES);
+
+        Int8Check.Choice<app.alex.core.embed.Embedder> vnni = Int8Check.choose(exact, Int8Check.SCHEMES,
+                scheme -> new app.alex.core.testing.HashingEmbedder());
+        assertThat(vnni.verdicts()).as("signed weights holding, nothing else is measured").hasSize(1);
+    }
+
+    /** The exact embedder's vectors with the last one of each call turned partly around; {@code onClose} runs on close. */
+    private static app.alex.core.embed.Embedder turnedPartlyAround(app.alex.core.embed.Embedder exact, Runnable onClose) {
+        return new app.alex.core.embed.Embedder() {
             @Override
             public String modelId() {
                 return exact.modelId();
@@ -155,13 +199,36 @@ class MiniLmEmbedderTest {
                 out.add(last);
                 return out;
             }
+
+            @Override
+            public void close() {
+                onClose.run();
+            }
         };
+    }
 
-        Int8Check.Verdict verdict = Int8Check.run(exact, skewed);
+    private static app.alex.core.embed.Embedder closing(app.alex.core.embed.Embedder delegate, Runnable onClose) {
+        return new app.alex.core.embed.Embedder() {
+            @Override
+            public String modelId() {
+                return delegate.modelId();
+            }
 
-        assertThat(verdict.usable()).isFalse();
-        assertThat(verdict.worstCosine()).isLessThan(Int8Check.MIN_COSINE);
-        assertThat(verdict.describe()).contains("do not hold").contains(verdict.cpu());
+            @Override
+            public int dimension() {
+                return delegate.dimension();
+            }
+
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                return delegate.embed(texts);
+            }
+
+            @Override
+            public void close() {
+                onClose.run();
+            }
+        };
     }
 
     @Test

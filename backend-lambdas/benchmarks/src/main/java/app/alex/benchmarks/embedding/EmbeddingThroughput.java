@@ -35,24 +35,9 @@ public final class EmbeddingThroughput {
         Path folder = Path.of(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 256;
         var tokenizer = MiniLmTokenizer.load();
-        var chunker = new SentenceChunker(tokenizer);
-        var extractor = new FileExtractor();
-        var longChunks = new ArrayList<String>();
-        var shortChunks = new ArrayList<String>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-                for (TextChunk chunk : chunker.chunk(extractor.extract(file).text())) {
-                    if (chunk.tokenCount() >= 150 && longChunks.size() < n) {
-                        longChunks.add(chunk.text());
-                    } else if (chunk.tokenCount() >= 60 && chunk.tokenCount() <= 126 && shortChunks.size() < n) {
-                        shortChunks.add(chunk.text());
-                    }
-                }
-                if (longChunks.size() >= n && shortChunks.size() >= n) {
-                    break;
-                }
-            }
-        }
+        List<List<String>> prose = prose(folder, n);
+        List<String> longChunks = prose.get(0);
+        List<String> shortChunks = prose.get(1);
         var oneAtATime = MiniLmEmbedder.load(new MiniLmEmbedder.Options(Runtime.getRuntime().availableProcessors(), 1));
         var langchain4j = new AllMiniLmL6V2EmbeddingModel();
         var langchain4jFull = fullWindowLangchain4j();
@@ -64,12 +49,12 @@ public final class EmbeddingThroughput {
                 MiniLmEmbedder.load(MiniLmEmbedder.Precision.INT8, MiniLmEmbedder.Options.defaults())::embed);
         implementations.put("Alex pipeline with langchain4j's int8 model (-q)",
                 MiniLmEmbedder.load("/all-minilm-l6-v2-q.onnx", MiniLmEmbedder.Options.defaults())::embed);
-        // -Dvariants=THREADS:BATCH_TOKENS:PARALLEL_CALLS[:int8],... e.g. 1:1024:2 (two one-core calls at once)
+        // -Dvariants=THREADS:BATCH_TOKENS:PARALLEL_CALLS[:fp32|int8|int8_reduced_range],... e.g. 1:1024:2 (two one-core calls at once)
         for (String v : System.getProperty("variants", "").split(",")) {
             if (!v.isBlank()) {
                 String[] p = v.strip().split(":");
                 var options = new MiniLmEmbedder.Options(Integer.parseInt(p[0]), 16, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-                var precision = p.length > 3 ? MiniLmEmbedder.Precision.parse(p[3]) : MiniLmEmbedder.Precision.FP32;
+                var precision = p.length > 3 ? MiniLmEmbedder.Precision.valueOf(p[3].toUpperCase(java.util.Locale.ROOT)) : MiniLmEmbedder.Precision.FP32;
                 implementations.put("Alex " + precision + " " + options, MiniLmEmbedder.load(precision, options)::embed);
             }
         }
@@ -112,6 +97,32 @@ public final class EmbeddingThroughput {
                         r.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList(), worst.get(entry.getKey()));
             }
         }
+    }
+
+    /**
+     * Up to {@code n} long chunks (150-254 word pieces) and {@code n} short ones (60-126) of the HTML
+     * files under {@code folder}, in file order, cut by Alex's chunker.
+     */
+    static List<List<String>> prose(Path folder, int n) throws java.io.IOException {
+        var chunker = new SentenceChunker(MiniLmTokenizer.load());
+        var extractor = new FileExtractor();
+        var longChunks = new ArrayList<String>();
+        var shortChunks = new ArrayList<String>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                for (TextChunk chunk : chunker.chunk(extractor.extract(file).text())) {
+                    if (chunk.tokenCount() >= 150 && longChunks.size() < n) {
+                        longChunks.add(chunk.text());
+                    } else if (chunk.tokenCount() >= 60 && chunk.tokenCount() <= 126 && shortChunks.size() < n) {
+                        shortChunks.add(chunk.text());
+                    }
+                }
+                if (longChunks.size() >= n && shortChunks.size() >= n) {
+                    break;
+                }
+            }
+        }
+        return List.of(longChunks, shortChunks);
     }
 
     private static Function<List<String>, List<float[]>> l4j(dev.langchain4j.model.embedding.EmbeddingModel model) {
