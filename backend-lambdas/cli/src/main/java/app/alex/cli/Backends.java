@@ -110,7 +110,7 @@ public final class Backends {
         if (root(spec) instanceof AlexCommand alex && alex.dataDir() != null) {
             return alex.dataDir().toAbsolutePath();
         }
-        return DataFolders.defaultDataDir();
+        return DataFolders.defaultDataDir(environment(spec));
     }
 
     /** True when the command runs against a remote API. */
@@ -121,7 +121,7 @@ public final class Backends {
     public static Backend open(CommandLine.Model.CommandSpec spec) {
         String url = apiUrl(spec);
         if (url == null) {
-            return new Embedded(EmbeddedBackend.open(dataDir(spec)));
+            return new Embedded(openEmbedded(spec));
         }
         if (root(spec) instanceof AlexCommand alex && alex.dataDir() != null) {
             throw AlexException.badRequest("Choose one: --data-dir (a knowledge base on this machine) or --api-url "
@@ -143,7 +143,12 @@ public final class Backends {
             throw AlexException.badRequest("'alex " + command + "' works on a knowledge base on this machine; "
                     + "drop --api-url (and ALEX_API_URL).");
         }
-        return EmbeddedBackend.open(dataDir(spec));
+        return openEmbedded(spec);
+    }
+
+    /** The knowledge base in the data folder, embedding in the precision the command's environment asks for. */
+    private static EmbeddedBackend openEmbedded(CommandLine.Model.CommandSpec spec) {
+        return EmbeddedBackend.open(dataDir(spec), EmbeddedBackend.precision(environment(spec)));
     }
 
     private static String apiUrl(CommandLine.Model.CommandSpec spec) {

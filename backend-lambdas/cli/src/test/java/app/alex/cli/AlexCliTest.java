@@ -38,6 +38,28 @@ class AlexCliTest {
     }
 
     @Test
+    void commandsReadTheEnvironmentTheyWereGivenForTheDataFolderThePrecisionAndTheModel() throws IOException {
+        Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
+        Path kb = tmp.resolve("from-env");
+        var env = java.util.Map.of("ALEX_DATA_DIR", kb.toString());
+
+        Run ingest = Run.withEnv(env, "ingest", docs.toString());
+        Run list = Run.withEnv(env, "docs", "list");
+        Run badPrecision = Run.withEnv(java.util.Map.of("ALEX_DATA_DIR", kb.toString(), "ALEX_EMBEDDING_PRECISION", "int4"),
+                "search", "dividends");
+        Run badModel = Run.withEnv(java.util.Map.of("ALEX_DATA_DIR", kb.toString(), "ALEX_LLM", "gpt-9"),
+                "research", "--quiet", "dividends");
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(Files.isDirectory(kb)).as("ALEX_DATA_DIR from the given environment").isTrue();
+        assertThat(list.out()).contains("dividends.md");
+        assertThat(badPrecision.exitCode()).isNotZero();
+        assertThat(badPrecision.err()).contains("Unknown embedding precision 'int4'");
+        assertThat(badModel.exitCode()).isNotZero();
+        assertThat(badModel.err()).contains("gpt-9");
+    }
+
+    @Test
     void searchJsonCarriesScoreTextIdTitleAndSourceForScripts() throws IOException {
         Path docs = SampleDocuments.writeTo(tmp.resolve("docs"));
         String kb = tmp.resolve("kb").toString();

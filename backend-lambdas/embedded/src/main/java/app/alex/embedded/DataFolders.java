@@ -15,7 +15,12 @@ public final class DataFolders {
     }
 
     public static Path defaultDataDir() {
-        return defaultDataDir(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+        return defaultDataDir(System.getenv());
+    }
+
+    /** The data folder for these environment variables (a command line's, a test's) on this platform. */
+    public static Path defaultDataDir(Map<String, String> env) {
+        return defaultDataDir(env, System.getProperty("os.name", ""), System.getProperty("user.home"));
     }
 
     /** The data folder for the given environment: explicit override first, then the platform's convention. */
@@ -39,7 +44,10 @@ public final class DataFolders {
 
     /** Settings (not data): XDG config folder on Linux. */
     public static Path defaultConfigDir() {
-        var env = System.getenv();
+        return defaultConfigDir(System.getenv());
+    }
+
+    public static Path defaultConfigDir(Map<String, String> env) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String home = System.getProperty("user.home");
         if (os.contains("win") || os.contains("mac")) {

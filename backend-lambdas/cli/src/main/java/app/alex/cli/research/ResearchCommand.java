@@ -36,7 +36,7 @@ public final class ResearchCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        var settings = ModelSettings.fromEnvironment(System.getenv());
+        var settings = ModelSettings.fromEnvironment(Backends.environment(spec));
         try (var backend = Backends.open(spec);
              var researcher = backend.researcher(settings, Backends.remote(spec) ? java.util.Optional.empty()
                      : EdgarResearch.fromEnvironment(Backends.environment(spec)))) {

@@ -50,7 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ApiKeys keys = ApiKeys.parse(System.getenv("ALEX_API_KEYS"));
+        Map<String, String> env = Backends.environment(spec);
+        ApiKeys keys = ApiKeys.parse(env.get("ALEX_API_KEYS"));
         if (keys.isEmpty() && !noAuth) {
             throw AlexException.badRequest("Set ALEX_API_KEYS (comma-separated keys) before serving, "
                     + "or use --no-auth on 127.0.0.1 for local experiments.");
@@ -59,14 +60,14 @@ public final class ServeCommand implements Callable<Integer> {
             throw AlexException.badRequest("--no-auth is only allowed on a loopback address, not " + host + ".");
         }
         var backend = Backends.openEmbedded(spec, "serve");
-        var model = ModelSettings.fromEnvironment(System.getenv());
-        var schedule = EmbeddedResearch.ScheduleSettings.fromEnvironment(System.getenv());
+        var model = ModelSettings.fromEnvironment(env);
+        var schedule = EmbeddedResearch.ScheduleSettings.fromEnvironment(env);
         // SEC EDGAR only when ALEX_EDGAR_USER_AGENT is set: by default nothing here talks to it.
-        var edgar = EdgarResearch.fromEnvironment(System.getenv());
+        var edgar = EdgarResearch.fromEnvironment(env);
         var researcher = EmbeddedResearch.open(backend, model, schedule::watchlist, edgar);
         var scheduler = EmbeddedResearch.scheduler(backend, researcher, schedule.interval(), schedule.enabled());
         var api = new ApiRouter(backend.knowledgeBase(), keys);
-        var research = new ResearcherRouter(researcher, keys, ResearchTimeLimit.fromEnvironment(System.getenv()), () -> Map.of(
+        var research = new ResearcherRouter(researcher, keys, ResearchTimeLimit.fromEnvironment(env), () -> Map.of(
                 "model", researcher.modelName(), "index", "lucene", "documents", backend.knowledgeBase().stats().documents()));
         // One port for both, as the desktop's Remote mode expects: one route table over both.
         ApiHandler both = RouteTable.join(api.routes(), research.routes());
