@@ -7,6 +7,7 @@ import app.alex.core.error.ErrorCode;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.EmbeddedChunks;
+import app.alex.core.index.HybridFusion;
 import app.alex.core.index.IndexInUseException;
 import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
@@ -80,9 +81,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,17 +124,6 @@ public final class LuceneVectorIndex implements VectorIndex {
     /** A match in the title or section heading counts for less than one in the passage itself. */
     static final float SECTION_BOOST = 0.5f;
     static final String DIMENSION_KEY = "alex.dimension";
-    /** Reciprocal rank fusion constant (Cormack et al.): damps the weight of the very first ranks. */
-    static final int RRF_K = 60;
-    // Hybrid fusion. The -D properties exist for the retrieval benchmarks' before/after runs
-    // (BENCHMARKS.md), not as settings.
-    /** The lowest place (1-based) in hybrid results of the passage closest in meaning. */
-    static final int LEADER_PLACE = Integer.getInteger("alex.hybrid.leaderPlace", 3);
-    /** A keyword rank's share of a semantic rank's in hybrid fusion. */
-    static final double KEYWORD_WEIGHT = Double.parseDouble(System.getProperty("alex.hybrid.keywordWeight", "0.5"));
-    /** How far keyword search's first passage must lead the second (score ratio) to be placed first. */
-    static final double KEYWORD_DOMINANCE = Double.parseDouble(System.getProperty("alex.hybrid.keywordDominance", "2"));
-
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -658,68 +646,12 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     /**
-     * Weighted reciprocal rank fusion of the semantic and keyword rankings, with two guarantees.
-     *
-     * <p>Keyword ranks count {@link #KEYWORD_WEIGHT} of semantic ones: on analyst questions a
-     * question's common words ("Apple's", "revenue") match many passages that are not the answer,
-     * and fusing both rankings at equal weight let those crowd out the passages closest in meaning
-     * (filings: hit@5 0.914 at equal weight, 0.966 here; BENCHMARKS.md).
-     *
-     * <p>The guarantees, each for a case fusion alone gets wrong:
-     * <ul>
-     * <li>The passage closest in meaning is never below {@link #LEADER_PLACE}: rank fusion only sees
-     * that it is first by meaning, not by how far, and lets it sink below many passages that are
-     * middling in both rankings.
-     * <li>A passage that keyword search ranks first by a wide margin (at least {@link #KEYWORD_DOMINANCE}
-     * times the next passage's score, or the only one that matches) is placed first: a query for an exact,
-     * rare token such as a part number must find the passage that holds it, which a model cannot read and
-     * places nowhere near its top 50.
-     * </ul>
-     * Equal fused scores then fall to the better keyword rank, then the better semantic rank.
+     * {@link HybridFusion} of this index's two rankings, each taken {@code max(50, 3k)} deep: HNSW
+     * by meaning and BM25 over the passage (its title and section path at half weight).
      */
     private List<ScoredChunk> hybrid(IndexSearcher searcher, IndexQuery query) throws IOException {
         int depth = Math.max(50, query.topK() * 3);
-        Map<String, ScoredChunk> byKey = new HashMap<>();
-        Map<String, Double> fused = new LinkedHashMap<>();
-        Map<String, Integer> keywordRank = new HashMap<>();
-        Map<String, Integer> semanticRank = new HashMap<>();
-        List<ScoredChunk> semantic = semantic(searcher, query, depth);
-        List<ScoredChunk> keyword = keyword(searcher, query, depth);
-        for (List<ScoredChunk> ranking : List.of(semantic, keyword)) {
-            boolean isKeyword = ranking == keyword;
-            Map<String, Integer> ranks = isKeyword ? keywordRank : semanticRank;
-            for (int rank = 0; rank < ranking.size(); rank++) {
-                ScoredChunk hit = ranking.get(rank);
-                String key = hit.chunk().key();
-                byKey.putIfAbsent(key, hit);
-                ranks.putIfAbsent(key, rank);
-                fused.merge(key, (isKeyword ? KEYWORD_WEIGHT : 1.0) / (RRF_K + rank + 1), Double::sum);
-            }
-        }
-        Comparator<String> order = Comparator.<String>comparingDouble(fused::get).reversed()
-                .thenComparingInt(key -> keywordRank.getOrDefault(key, Integer.MAX_VALUE))
-                .thenComparingInt(key -> semanticRank.getOrDefault(key, Integer.MAX_VALUE))
-                .thenComparing(Comparator.naturalOrder());
-        List<String> ranked = new ArrayList<>(fused.keySet().stream().sorted(order).toList());
-        if (!semantic.isEmpty()) {
-            moveUpTo(ranked, semantic.getFirst().chunk().key(), LEADER_PLACE);
-        }
-        if (!keyword.isEmpty() && (keyword.size() == 1 || keyword.get(0).score() >= KEYWORD_DOMINANCE * keyword.get(1).score())) {
-            moveUpTo(ranked, keyword.getFirst().chunk().key(), 1);
-        }
-        return ranked.stream()
-                .limit(query.topK())
-                .map(key -> new ScoredChunk(fused.get(key), byKey.get(key).cosine(), byKey.get(key).document(),
-                        byKey.get(key).chunk()))
-                .toList();
-    }
-
-    /** Moves {@code key} to {@code place} (1-based) when it is lower; the rest keep their order. */
-    private static void moveUpTo(List<String> ranked, String key, int place) {
-        if (ranked.indexOf(key) >= place) {
-            ranked.remove(key);
-            ranked.add(Math.min(place - 1, ranked.size()), key);
-        }
+        return HybridFusion.fuse(semantic(searcher, query, depth), keyword(searcher, query, depth), query.topK());
     }
 
     @Override

@@ -44,6 +44,16 @@ final class S3VectorsFilters {
         return clauses.size() == 1 ? clauses.getFirst() : Document.fromMap(Map.of("$and", Document.fromList(clauses)));
     }
 
+    /**
+     * As {@link #forChunks}, and only passages holding at least one of {@code terms} (see
+     * {@link ExactTerms}): "$eq" on the list of a passage's terms matches any element.
+     */
+    static Document forChunksHolding(SearchFilter filter, java.util.List<String> terms) {
+        var any = terms.stream().map(term -> field(VectorMetadata.TERMS, op("$eq", Document.fromString(term)))).toList();
+        Document holding = any.size() == 1 ? any.getFirst() : Document.fromMap(Map.of("$or", Document.fromList(any)));
+        return Document.fromMap(Map.of("$and", Document.fromList(java.util.List.of(forChunks(filter), holding))));
+    }
+
     private static long ceilMillis(Instant instant) {
         long millis = instant.toEpochMilli();
         return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;

@@ -11,6 +11,7 @@ import app.alex.core.error.ErrorCode;
 import app.alex.core.index.DocumentPage;
 import app.alex.core.index.DocumentQuery;
 import app.alex.core.index.EmbeddedChunks;
+import app.alex.core.index.HybridFusion;
 import app.alex.core.index.IndexQuery;
 import app.alex.core.index.IndexStats;
 import app.alex.core.index.ScoredChunk;
@@ -70,9 +71,14 @@ import java.util.function.Supplier;
  * shown, not counted).
  *
  * <h2>Ranking</h2>
- * {@link #supportedModes()} is {@code SEMANTIC} only: S3 Vectors has no keyword ranking. A
- * HYBRID query is answered semantically (its meaning half); a KEYWORD query is refused with a
- * clear error. Scores are cosine similarities, {@code 1 - cosine distance}, as the embedded index
+ * {@link #supportedModes()} is {@code HYBRID} and {@code SEMANTIC}: S3 Vectors has no full-text
+ * ranking, so a KEYWORD query is refused with a clear error. A HYBRID query whose words hold exact
+ * terms ({@link ExactTerms}: codes such as "XR-7704" or "10-K", tickers, acronyms) makes a second
+ * QueryVectors call, filtered to the passages whose stored terms hold one of them, and fuses both
+ * rankings as the embedded index does ({@link HybridFusion}): the one passage holding a part number
+ * comes first, which meaning alone never finds. A HYBRID query without such terms is its meaning
+ * ranking. Both calls' hits go through one record read, so they show one version of each document.
+ * Semantic scores are cosine similarities, {@code 1 - cosine distance}, as the embedded index
  * reports. Filters run inside S3 Vectors except the source prefix, which has no operator there:
  * with a prefix the index asks for the maximum 100 hits and keeps the matching ones, so such a
  * search can return fewer than top k.
@@ -336,69 +342,115 @@ public final class S3VectorsIndex implements VectorIndex {
     @Override
     public List<ScoredChunk> search(IndexQuery query) {
         if (query.mode() == SearchMode.KEYWORD) {
-            throw AlexException.badRequest("Keyword search is not available with the cloud index: S3 Vectors ranks by"
-                    + " meaning only. Use semantic or hybrid search.");
+            throw AlexException.badRequest("Keyword search is not available with the cloud index: S3 Vectors has no"
+                    + " full-text ranking. Use hybrid search (meaning, plus the passages holding the codes you type)"
+                    + " or semantic search.");
         }
-        // HYBRID is answered by its semantic half; the source prefix is checked here, so ask for the most hits.
-        int topK = S3VectorsFilters.needsPostFilter(query.filter()) ? MAX_TOP_K : query.topK();
+        List<String> terms = query.mode() == SearchMode.HYBRID
+                ? ExactTerms.of(query.text() == null ? "" : query.text()).stream().limit(MAX_QUERY_TERMS).toList() : List.of();
+        // The source prefix is checked here, so a prefix asks for the most hits; hybrid takes both
+        // rankings as deep as the embedded index does (3k, at least 50), within S3 Vectors' 100.
+        int depth = S3VectorsFilters.needsPostFilter(query.filter()) ? MAX_TOP_K
+                : terms.isEmpty() ? query.topK() : Math.min(MAX_TOP_K, Math.max(50, query.topK() * 3));
+        var requests = new ArrayList<Document>();
+        requests.add(S3VectorsFilters.forChunks(query.filter()));
+        if (!terms.isEmpty()) {
+            requests.add(S3VectorsFilters.forChunksHolding(query.filter(), terms));
+        }
         List<Float> queryVector = floats(query.vector());
-        Document filter = S3VectorsFilters.forChunks(query.filter());
         // A document replaced twice between the query and the record read has moved past every
         // version the query saw (both deleted or about to be): ask again, a few times at most.
         Attempt attempt = null;
         for (int i = 0; i < SEARCH_ATTEMPTS && (attempt == null || attempt.outrun()); i++) {
-            attempt = searchOnce(query, topK, queryVector, filter);
+            attempt = searchOnce(query, depth, queryVector, requests);
         }
-        List<ScoredChunk> out = attempt.chunks();
-        return out.size() > query.topK() ? List.copyOf(out.subList(0, query.topK())) : out;
+        List<ScoredChunk> semantic = attempt.rankings().getFirst();
+        if (terms.isEmpty()) {
+            return semantic.size() > query.topK() ? List.copyOf(semantic.subList(0, query.topK())) : semantic;
+        }
+        return HybridFusion.fuse(semantic, byTermsHeld(attempt.rankings().get(1), terms), query.topK());
+    }
+
+    /** The query's exact terms a hybrid search looks for at most (one $or clause each). */
+    static final int MAX_QUERY_TERMS = 8;
+
+    /**
+     * The passages holding the query's exact terms, as the word half of hybrid fusion: most of the
+     * query's terms held first, then closest in meaning; the score is the count of terms held, so a
+     * passage holding two where the next holds one leads by the margin fusion places first.
+     */
+    private static List<ScoredChunk> byTermsHeld(List<ScoredChunk> holding, List<String> terms) {
+        var held = new HashMap<String, Integer>();
+        for (ScoredChunk hit : holding) {
+            var passageTerms = new HashSet<>(ExactTerms.of(hit.chunk().text()));
+            held.put(hit.chunk().key(), (int) terms.stream().filter(passageTerms::contains).count());
+        }
+        return holding.stream()
+                .sorted(Comparator.comparingInt((ScoredChunk hit) -> held.get(hit.chunk().key())).reversed()
+                        .thenComparing(Comparator.comparingDouble(ScoredChunk::cosine).reversed()))
+                .map(hit -> new ScoredChunk(Math.max(1, held.get(hit.chunk().key())), hit.cosine(), hit.document(), hit.chunk()))
+                .toList();
     }
 
     /** How many times a search is asked again when replacements outran it. */
     static final int SEARCH_ATTEMPTS = 3;
 
-    /** One query's chunks, and whether some document's versions all went stale while it ran. */
-    private record Attempt(List<ScoredChunk> chunks, boolean outrun) {
+    /** Each request's chunks (same order as the requests), and whether some document's versions all went stale meanwhile. */
+    private record Attempt(List<List<ScoredChunk>> rankings, boolean outrun) {
     }
 
-    private Attempt searchOnce(IndexQuery query, int topK, List<Float> queryVector, Document filter) {
-        List<QueryOutputVector> hits = call("searching", () -> client.queryVectors(r -> r
-                .vectorBucketName(bucket).indexName(indexName)
-                .queryVector(VectorData.fromFloat32(queryVector))
-                .topK(topK).filter(filter)
-                .returnMetadata(true).returnDistance(true))).vectors();
-        if (hits.isEmpty()) {
-            return new Attempt(List.of(), false);
+    /**
+     * Runs each QueryVectors request (one filter each), then reads the hit documents' records in
+     * one GetVectors call and keeps, in every ranking, the same one version of each document: two
+     * rankings of one search never show two versions of a document between them.
+     */
+    private Attempt searchOnce(IndexQuery query, int topK, List<Float> queryVector, List<Document> filters) {
+        var answers = new ArrayList<List<QueryOutputVector>>(filters.size());
+        for (Document filter : filters) {
+            answers.add(call("searching", () -> client.queryVectors(r -> r
+                    .vectorBucketName(bucket).indexName(indexName)
+                    .queryVector(VectorData.fromFloat32(queryVector))
+                    .topK(topK).filter(filter)
+                    .returnMetadata(true).returnDistance(true))).vectors());
         }
         var versionsSeen = new LinkedHashMap<String, Set<String>>();
-        for (QueryOutputVector hit : hits) {
-            Map<String, Document> metadata = hit.metadata().asMap();
-            versionsSeen.computeIfAbsent(VectorMetadata.string(metadata, VectorMetadata.DOCUMENT_ID), id -> new HashSet<>())
-                    .add(VectorMetadata.string(metadata, VectorMetadata.VERSION));
+        for (List<QueryOutputVector> hits : answers) {
+            for (QueryOutputVector hit : hits) {
+                Map<String, Document> metadata = hit.metadata().asMap();
+                versionsSeen.computeIfAbsent(VectorMetadata.string(metadata, VectorMetadata.DOCUMENT_ID), id -> new HashSet<>())
+                        .add(VectorMetadata.string(metadata, VectorMetadata.VERSION));
+            }
         }
-        // One GetVectors call (top k <= 100 documents) tells each document's current version.
+        if (versionsSeen.isEmpty()) {
+            return new Attempt(answers.stream().map(a -> List.<ScoredChunk>of()).toList(), false);
+        }
+        // One GetVectors call (at most 100 documents a ranking) tells each document's current version.
         Map<String, StoredRecord> records = records(List.copyOf(versionsSeen.keySet()), "searching");
         boolean outrun = false;
-        var out = new ArrayList<ScoredChunk>(hits.size());
-        for (QueryOutputVector hit : hits) {
-            Map<String, Document> metadata = hit.metadata().asMap();
-            String documentId = VectorMetadata.string(metadata, VectorMetadata.DOCUMENT_ID);
-            StoredRecord record = records.get(documentId);
-            if (record == null || !query.filter().matches(record.document())) {
-                continue;
+        var rankings = new ArrayList<List<ScoredChunk>>(answers.size());
+        for (List<QueryOutputVector> hits : answers) {
+            var out = new ArrayList<ScoredChunk>(hits.size());
+            for (QueryOutputVector hit : hits) {
+                Map<String, Document> metadata = hit.metadata().asMap();
+                String documentId = VectorMetadata.string(metadata, VectorMetadata.DOCUMENT_ID);
+                StoredRecord record = records.get(documentId);
+                if (record == null || !query.filter().matches(record.document())) {
+                    continue;
+                }
+                String visible = record.visibleVersion(versionsSeen.get(documentId));
+                if (visible == null) {
+                    outrun = true;
+                }
+                if (!Objects.equals(visible, VectorMetadata.string(metadata, VectorMetadata.VERSION))) {
+                    continue;
+                }
+                // S3 Vectors reports cosine distance = 1 - cosine similarity.
+                out.add(ScoredChunk.semantic(1.0 - hit.distance(), record.document(), chunkOf(documentId, metadata)));
             }
-            String visible = record.visibleVersion(versionsSeen.get(documentId));
-            if (visible == null) {
-                outrun = true;
-            }
-            if (!Objects.equals(visible, VectorMetadata.string(metadata, VectorMetadata.VERSION))) {
-                continue;
-            }
-            // S3 Vectors reports cosine distance = 1 - cosine similarity.
-            double score = 1.0 - hit.distance();
-            out.add(new ScoredChunk(score, record.document(), chunkOf(documentId, metadata)));
+            out.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
+            rankings.add(out);
         }
-        out.sort(Comparator.comparingDouble(ScoredChunk::score).reversed());
-        return new Attempt(out, outrun);
+        return new Attempt(rankings, outrun);
     }
 
     @Override
@@ -432,7 +484,7 @@ public final class S3VectorsIndex implements VectorIndex {
 
     @Override
     public Set<SearchMode> supportedModes() {
-        return Set.of(SearchMode.SEMANTIC);
+        return Set.of(SearchMode.HYBRID, SearchMode.SEMANTIC);
     }
 
     @Override

@@ -52,6 +52,10 @@ final class VectorMetadata {
     static final String END = "end_offset";
     static final String TOKENS = "token_count";
     static final String SECTION = "section";
+    /** A passage's exact terms ({@link ExactTerms}), for the word half of hybrid search. */
+    static final String TERMS = "terms";
+    /** At most this many of a passage's exact terms are stored (in order of first appearance). */
+    static final int MAX_TERMS = 64;
     static final String CHUNK_COUNT = "chunk_count";
     static final String PREVIOUS_VERSION = "previous_version";
     static final String PREVIOUS_CHUNK_COUNT = "previous_chunk_count";
@@ -104,6 +108,7 @@ final class VectorMetadata {
         fields.put(END, chunk.endOffset());
         fields.put(TOKENS, chunk.tokenCount());
         withSection(fields, chunk.section());
+        withTerms(fields, ExactTerms.of(chunk.text()));
         return checked(document, new Fields(fields, chunk.text()), "chunk " + chunk.index());
     }
 
@@ -123,6 +128,31 @@ final class VectorMetadata {
             path = cut > 0 ? path.substring(0, cut) : "";
         }
         fields.remove(SECTION);
+    }
+
+    /**
+     * A passage's exact terms go in what the 2 KB of filterable metadata leaves after everything
+     * else: the first ones that fit (at most {@link #MAX_TERMS}); a passage dense with codes loses
+     * its last ones from hybrid's word half, never its other metadata.
+     */
+    private static void withTerms(LinkedHashMap<String, Object> fields, List<String> terms) {
+        if (terms.isEmpty()) {
+            return;
+        }
+        // "terms":[] and a comma before it; then each term in quotes with its comma (an upper bound, like jsonBytes).
+        int room = MAX_FILTERABLE_BYTES - jsonBytes(fields) - (TERMS.length() + 6);
+        var kept = new ArrayList<String>();
+        for (String term : terms) {
+            int cost = jsonBytes(term) + 1;
+            if (kept.size() == MAX_TERMS || cost > room) {
+                break;
+            }
+            kept.add(term);
+            room -= cost;
+        }
+        if (!kept.isEmpty()) {
+            fields.put(TERMS, kept);
+        }
     }
 
     /**

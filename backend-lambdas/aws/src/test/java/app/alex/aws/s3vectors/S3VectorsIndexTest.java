@@ -187,6 +187,23 @@ class S3VectorsIndexTest {
     }
 
     @Test
+    void aPassageDenseWithCodesKeepsTheExactTermsThatFitBesideALongSourceAndNeverFailsForThem() {
+        var d = doc("codes", List.of("NVDA", "AMD"), "/filings/" + "long-folder-name/".repeat(80));
+        var text = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            text.append("part XR-").append(1000 + i).append(' ');
+        }
+        var chunk = new ChunkRecord("codes", 0, text.toString(), 1, 0, text.length(), 900);
+
+        index.upsert(d.withChunkCount(1), List.of(chunk), embedder.embed(List.of(text.toString())));
+
+        JsonNode terms = fake.metadata("kb", "chunks", storedKeys().stream().filter(k -> k.startsWith("codes#"))
+                .findFirst().orElseThrow()).path("terms");
+        assertThat(terms.size()).as("the first terms that fit").isBetween(1, VectorMetadata.MAX_TERMS - 1);
+        assertThat(terms.get(0).asText()).isEqualTo("xr-1000");
+    }
+
+    @Test
     void aChunkTooBigForS3VectorsMetadataIsRefusedBeforeAnythingIsSent() {
         var d = doc("a", List.of(), "/x");
         String text = "word ".repeat(9000);
@@ -264,12 +281,33 @@ class S3VectorsIndexTest {
     }
 
     @Test
-    void hybridIsAnsweredSemanticallyAndKeywordIsRefusedClearly() {
-        store(doc("a", List.of(), "/x"), 1);
+    void hybridIsMeaningPlusThePassagesHoldingTheQuerysCodesAndKeywordIsRefusedClearly() {
+        store(doc("a", List.of(), "/x"), 3);
+        var coded = doc("po", List.of(), "/orders/po");
+        String text = "Purchase order QZX-7741 covers roof repair at the Leeds warehouse.";
+        index.upsert(coded.withChunkCount(1), List.of(new ChunkRecord("po", 0, text, 1, 0, text.length(), 12)),
+                List.of(embedder.embed(text)));
+        fake.clearCalls();
 
-        assertThat(index.supportedModes()).containsExactly(SearchMode.SEMANTIC);
-        var hybrid = index.search(new IndexQuery(embedder.embed("revenue"), "revenue", 3, null, SearchMode.HYBRID));
-        assertThat(hybrid).hasSize(1);
+        assertThat(index.supportedModes()).containsExactlyInAnyOrder(SearchMode.HYBRID, SearchMode.SEMANTIC);
+        var plainWords = index.search(new IndexQuery(embedder.embed("revenue"), "revenue", 3, null, SearchMode.HYBRID));
+        assertThat(plainWords).hasSize(3);
+        assertThat(fake.calls("QueryVectors")).as("no codes in the query: meaning alone").hasSize(1);
+
+        fake.clearCalls();
+        // The query's vector points at the revenue passages; only the code finds the order.
+        var code = index.search(new IndexQuery(embedder.embed("revenue margins"), "qzx-7741 revenue margins", 3, null,
+                SearchMode.HYBRID));
+        var queries = fake.calls("QueryVectors");
+        assertThat(queries).hasSize(2);
+        assertThat(queries.get(1).body().path("filter").toString()).contains("\"terms\"").contains("qzx-7741");
+        assertThat(code.getFirst().document().id()).as("the one passage holding the code").isEqualTo("po");
+        assertThat(code.getFirst().cosine()).isCloseTo(
+                app.alex.core.embed.Vectors.cosine(embedder.embed("revenue margins"), embedder.embed(text)),
+                org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(fake.metadata("kb", "chunks", storedKeys().stream().filter(k -> k.startsWith("po#")).findFirst().orElseThrow())
+                .path("terms")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("qzx-7741");
+
         assertThatThrownBy(() -> index.search(new IndexQuery(null, "revenue", 3, null, SearchMode.KEYWORD)))
                 .isInstanceOf(AlexException.class)
                 .hasMessageContaining("Keyword search is not available")
