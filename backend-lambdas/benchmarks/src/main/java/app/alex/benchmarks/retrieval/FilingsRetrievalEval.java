@@ -8,9 +8,18 @@ import app.alex.core.search.SearchFilter;
 import app.alex.core.search.SearchHit;
 import app.alex.core.search.SearchMode;
 import app.alex.core.search.SearchRequest;
+import app.alex.aws.fakes.FakeS3Vectors;
+import app.alex.aws.s3vectors.S3VectorsIndex;
+import app.alex.core.chunk.SentenceChunker;
+import app.alex.core.extract.FileExtractor;
+import app.alex.core.ingest.IngestService;
+import app.alex.core.library.LibraryService;
+import app.alex.core.search.SearchService;
 import app.alex.embedded.EmbeddedBackend;
+import app.alex.minilm.MiniLmTokenizer;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,6 +37,37 @@ import java.util.Locale;
  */
 public final class FilingsRetrievalEval {
 
+    /**
+     * What the evaluation ingests into and searches: the embedded knowledge base (Lucene) in the
+     * scratch folder, or with {@code -Dindex=cloud} the cloud index adapter (S3 Vectors through the
+     * real SDK client, against the local fake, in memory: ingested again each run) with the same
+     * model and chunker.
+     */
+    record Engine(IngestService ingest, SearchService search, LibraryService library, AutoCloseable resources)
+            implements AutoCloseable {
+        static Engine embedded(Path data) {
+            var backend = EmbeddedBackend.open(data);
+            return new Engine(backend.ingest(), backend.search(), backend.library(), backend);
+        }
+
+        static Engine cloud() {
+            var fake = new FakeS3Vectors().createIndex("kb", "chunks");
+            var index = S3VectorsIndex.create(fake.clientSettings(), "kb", "chunks");
+            var embedder = EmbeddedBackend.sharedEmbedder();
+            var ingest = new IngestService(new FileExtractor(), new SentenceChunker(MiniLmTokenizer.load()), embedder, index,
+                    Clock.systemUTC());
+            return new Engine(ingest, new SearchService(embedder, index), new LibraryService(index), () -> {
+                index.close();
+                fake.close();
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
+            resources.close();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: FilingsRetrievalEval <edgar-dir> <scratch-data-dir> [-v]");
@@ -43,7 +83,8 @@ public final class FilingsRetrievalEval {
             throw new IllegalStateException(problems.size() + " problem(s) in " + FilingQuestion.RESOURCE
                     + ": fix the set before measuring with it");
         }
-        try (var backend = EmbeddedBackend.open(data)) {
+        boolean cloud = "cloud".equals(System.getProperty("index"));
+        try (var backend = cloud ? Engine.cloud() : Engine.embedded(data)) {
             long start = System.nanoTime();
             List<Path> files = FilingQuestion.FILES.stream().map(edgar::resolve).toList();
             BatchSummary summary = backend.ingest().ingestPaths(files, IngestOptions.DEFAULTS, new IngestListener() {
@@ -57,7 +98,10 @@ public final class FilingsRetrievalEval {
                     summary.count(IngestStatus.UNCHANGED));
             var results = new EnumMap<SearchMode, RankScores>(SearchMode.class);
             var strict = new EnumMap<SearchMode, RankScores>(SearchMode.class);
-            for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID)) {
+            System.out.println("index: " + (cloud ? "S3 Vectors (the cloud adapter, against the local fake)" : "Lucene (embedded)"));
+            // S3 Vectors has no keyword ranking: the cloud index refuses keyword mode.
+            for (SearchMode mode : cloud ? List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)
+                    : List.of(SearchMode.SEMANTIC, SearchMode.KEYWORD, SearchMode.HYBRID)) {
                 results.put(mode, evaluate(backend, questions, mode, verbose));
                 strict.put(mode, strict(backend, questions, mode));
             }
@@ -69,7 +113,7 @@ public final class FilingsRetrievalEval {
     }
 
     /** The same rankings credited only where the passage itself holds an evidence phrase. */
-    static RankScores strict(EmbeddedBackend backend, List<FilingQuestion> questions, SearchMode mode) {
+    static RankScores strict(Engine backend, List<FilingQuestion> questions, SearchMode mode) {
         var ranks = new ArrayList<Integer>();
         for (FilingQuestion q : questions) {
             List<SearchHit> hits = backend.search()
@@ -82,7 +126,7 @@ public final class FilingsRetrievalEval {
     /** Passages shown per question with -v (-Dverbose.depth, default 5), each with its relevance. */
     private static final int VERBOSE_DEPTH = Integer.getInteger("verbose.depth", 5);
 
-    static RankScores evaluate(EmbeddedBackend backend, List<FilingQuestion> questions, SearchMode mode, boolean verbose) {
+    static RankScores evaluate(Engine backend, List<FilingQuestion> questions, SearchMode mode, boolean verbose) {
         var ranks = new ArrayList<Integer>();
         var misses = new ArrayList<String>();
         for (FilingQuestion q : questions) {
