@@ -424,7 +424,8 @@ public final class S3VectorsIndex implements VectorIndex {
         if (versionsSeen.isEmpty()) {
             return new Attempt(answers.stream().map(a -> List.<ScoredChunk>of()).toList(), false);
         }
-        // One GetVectors call (at most 100 documents a ranking) tells each document's current version.
+        // GetVectors tells each document's current version: one call for a ranking's at most 100
+        // documents, two at most for a hybrid's two rankings.
         Map<String, StoredRecord> records = records(List.copyOf(versionsSeen.keySet()), "searching");
         boolean outrun = false;
         var rankings = new ArrayList<List<ScoredChunk>>(answers.size());
