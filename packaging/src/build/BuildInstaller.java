@@ -91,8 +91,14 @@ public class BuildInstaller {
         recordAotCache(appImage, os);
         System.out.printf("app-image %s: %.1f MB%n", appImage, size(appImage) / 1e6);
 
-        for (String type : types) {
+        for (String requested : types) {
+            // "rpm?" builds the .rpm where rpmbuild is installed (the Linux default), and says so where not.
+            String type = requested.endsWith("?") ? requested.substring(0, requested.length() - 1) : requested;
             if (type.equals("app-image")) {
+                continue;
+            }
+            if (requested.endsWith("?") && !onPath(type + "build")) {
+                System.out.println("no " + type + "build on the PATH: the ." + type + " is not built");
                 continue;
             }
             List<String> installer = new ArrayList<>(common);
@@ -109,6 +115,9 @@ public class BuildInstaller {
             }
             if (type.equals("rpm")) {
                 installer.removeIf(a -> a.equals("--linux-deb-maintainer") || a.equals("maintainers@alex-workbench.invalid"));
+                if (Files.isRegularFile(appImage.resolve("lib/app/alex.aot"))) {
+                    installer.addAll(List.of("--resource-dir", rpmSpecKeepingFileTimes(out, appImage).toString()));
+                }
             }
             run("jpackage", installer.toArray(String[]::new));
             if (type.equals("deb") && Files.isRegularFile(appImage.resolve("lib/app/alex.aot"))) {
@@ -202,6 +211,37 @@ public class BuildInstaller {
         }
         exec("dpkg-deb", "--root-owner-group", "--build", raw.resolve("root").toString(), deb.toString());
         deleteTree(raw);
+    }
+
+    /**
+     * The .rpm's counterpart of {@link #keepFileTimes}: jpackage's own spec template (read from the
+     * running JDK, so it matches this jpackage), whose install step copies the app-image with new
+     * times, followed by one that gives every file the app-image's time back. rpm records the
+     * times in the package and sets them when it installs.
+     */
+    private static Path rpmSpecKeepingFileTimes(Path out, Path appImage) throws IOException {
+        Path template = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"))
+                .getPath("/modules/jdk.jpackage/jdk/jpackage/internal/resources/template.spec");
+        String spec = Files.readString(template);
+        String copy = "cp -r %{_sourcedir}APPLICATION_DIRECTORY/* %{buildroot}APPLICATION_DIRECTORY\n";
+        if (!spec.contains(copy)) {
+            throw new IllegalStateException("jpackage's rpm spec template has changed: no line '" + copy.strip()
+                    + "' to follow with the app-image's file times; see BuildInstaller.rpmSpecKeepingFileTimes");
+        }
+        String image = appImage.toAbsolutePath().toString();
+        if (image.contains("'")) {
+            throw new IllegalStateException("the build folder's path holds a quote, which the rpm spec cannot quote: " + image);
+        }
+        String times = "(cd '" + image + "' && find . -type f -exec touch -c -r '{}' '%{buildroot}APPLICATION_DIRECTORY/{}' ';')\n";
+        Path resources = Files.createDirectories(out.resolve("rpm-resources"));
+        Files.writeString(resources.resolve("alex-workbench.spec"), spec.replace(copy, copy + times));
+        return resources;
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     private static void exec(String... command) throws IOException, InterruptedException {

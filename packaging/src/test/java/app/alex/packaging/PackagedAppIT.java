@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The installers the build just made, as a user gets them. Linux only: the .deb and the Linux
- * app-image are what this machine (and CI) builds; Windows and macOS installers are built and
+ * The installers the build just made, as a user gets them. Linux only: the .deb, the .rpm (where
+ * rpmbuild is installed) and the Linux app-image are what this machine (and CI) builds; Windows and macOS installers are built and
  * checked on those systems (see packaging/README.md).
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "builds and checks the Linux installers; msi/dmg build on their own systems")
@@ -72,6 +72,30 @@ class PackagedAppIT {
         String output = run(home, CACHE_REQUIRED, OUT.resolve("Alex/bin/Alex").toString(), "--self-test");
 
         assertThat(output).contains("self-test: OK").doesNotContain("Unable to use AOT cache");
+    }
+
+    @Test
+    void theRpmInstallsUnderOptAndStartsFromItsAotCacheWhereverItIsUnpacked(@TempDir Path scratch) throws Exception {
+        java.util.Optional<Path> found;
+        try (Stream<Path> files = Files.list(OUT)) {
+            found = files.filter(p -> p.toString().endsWith(".rpm")).findFirst();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(),
+                "no rpmbuild on this machine, so the build made no .rpm (it makes one where rpmbuild is installed; CI does)");
+        Path rpm = found.get();
+        assertThat(rpm.getFileName().toString()).startsWith("alex-workbench-0.1.0");
+        Path root = Files.createDirectories(scratch.resolve("root"));
+
+        // rpm2cpio | cpio -idm: the package's files with the times rpm would set when installing.
+        run(root, "sh", "-c", "cd '" + root.toAbsolutePath() + "' && rpm2cpio '" + rpm.toAbsolutePath() + "' | cpio -idm --quiet");
+
+        Path app = root.resolve("opt/alex-workbench");
+        assertThat(app.resolve("bin/Alex")).isExecutable();
+        // rpm keeps whole seconds, as the JVM compares them
+        assertThat(Files.getLastModifiedTime(app.resolve("lib/app/alex-core.jar")).to(TimeUnit.SECONDS))
+                .as("the jar's time in the package is the app-image's, which the AOT cache recorded")
+                .isEqualTo(Files.getLastModifiedTime(OUT.resolve("Alex/lib/app/alex-core.jar")).to(TimeUnit.SECONDS));
+        assertThat(run(scratch, CACHE_REQUIRED, app.resolve("bin/Alex").toString(), "--self-test")).contains("self-test: OK");
     }
 
     @Test
