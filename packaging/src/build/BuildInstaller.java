@@ -115,11 +115,16 @@ public class BuildInstaller {
             }
             if (type.equals("rpm")) {
                 installer.removeIf(a -> a.equals("--linux-deb-maintainer") || a.equals("maintainers@alex-workbench.invalid"));
-                if (Files.isRegularFile(appImage.resolve("lib/app/alex.aot"))) {
-                    installer.addAll(List.of("--resource-dir", rpmSpecKeepingFileTimes(out, appImage).toString()));
-                }
+            }
+            Path specDir = type.equals("rpm") && Files.isRegularFile(appImage.resolve("lib/app/alex.aot"))
+                    ? rpmSpecKeepingFileTimes(appImage) : null;
+            if (specDir != null) {
+                installer.addAll(List.of("--resource-dir", specDir.toString()));
             }
             run("jpackage", installer.toArray(String[]::new));
+            if (specDir != null) {
+                deleteTree(specDir);
+            }
             if (type.equals("deb") && Files.isRegularFile(appImage.resolve("lib/app/alex.aot"))) {
                 keepFileTimes(out, appImage);
             }
@@ -219,7 +224,7 @@ public class BuildInstaller {
      * times, followed by one that gives every file the app-image's time back. rpm records the
      * times in the package and sets them when it installs.
      */
-    private static Path rpmSpecKeepingFileTimes(Path out, Path appImage) throws IOException {
+    private static Path rpmSpecKeepingFileTimes(Path appImage) throws IOException {
         Path template = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"))
                 .getPath("/modules/jdk.jpackage/jdk/jpackage/internal/resources/template.spec");
         String spec = Files.readString(template);
@@ -233,7 +238,7 @@ public class BuildInstaller {
             throw new IllegalStateException("the build folder's path holds a quote, which the rpm spec cannot quote: " + image);
         }
         String times = "(cd '" + image + "' && find . -type f -exec touch -c -r '{}' '%{buildroot}APPLICATION_DIRECTORY/{}' ';')\n";
-        Path resources = Files.createDirectories(out.resolve("rpm-resources"));
+        Path resources = Files.createTempDirectory("alex-rpm-resources");
         Files.writeString(resources.resolve("alex-workbench.spec"), spec.replace(copy, copy + times));
         return resources;
     }
