@@ -78,6 +78,8 @@ import java.util.function.Supplier;
  * rankings as the embedded index does ({@link HybridFusion}): the one passage holding a part number
  * comes first, which meaning alone never finds. A HYBRID query without such terms is its meaning
  * ranking. Both calls' hits go through one record read, so they show one version of each document.
+ * Documents written before passages carried terms say so on their record
+ * ({@link #storedInCurrentLayout}), and ingesting one again stores it again from its own vectors.
  * Semantic scores are cosine similarities, {@code 1 - cosine distance}, as the embedded index
  * reports. Filters run inside S3 Vectors except the source prefix, which has no operator there:
  * with a prefix the index asks for the maximum 100 hits and keeps the matching ones, so such a
@@ -289,6 +291,12 @@ public final class S3VectorsIndex implements VectorIndex {
     @Override
     public Optional<DocumentRecord> document(String documentId) {
         return record(documentId).map(StoredRecord::document);
+    }
+
+    /** Documents written before passages carried exact terms are not: the word half of hybrid search cannot see them. */
+    @Override
+    public boolean storedInCurrentLayout(String documentId) {
+        return record(documentId).map(stored -> stored.layout() >= VectorMetadata.CURRENT_LAYOUT).orElse(true);
     }
 
     @Override

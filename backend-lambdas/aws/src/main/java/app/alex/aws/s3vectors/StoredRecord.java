@@ -14,9 +14,10 @@ import java.util.Set;
  * @param previousVersion      the version it replaced, or null; readers fall back to it only when a
  *                             search ran just before the replacement (see {@link S3VectorsIndex})
  * @param previousChunkCount   chunks of the previous version
+ * @param layout               the {@link VectorMetadata#LAYOUT} it was written in (0 before there was one)
  */
 record StoredRecord(DocumentRecord document, String version, int chunkCount, String previousVersion,
-                    int previousChunkCount) {
+                    int previousChunkCount, int layout) {
 
     static StoredRecord from(Map<String, Document> metadata) {
         return new StoredRecord(
@@ -24,7 +25,8 @@ record StoredRecord(DocumentRecord document, String version, int chunkCount, Str
                 VectorMetadata.string(metadata, VectorMetadata.VERSION),
                 VectorMetadata.integer(metadata, VectorMetadata.CHUNK_COUNT),
                 VectorMetadata.string(metadata, VectorMetadata.PREVIOUS_VERSION),
-                VectorMetadata.integer(metadata, VectorMetadata.PREVIOUS_CHUNK_COUNT));
+                VectorMetadata.integer(metadata, VectorMetadata.PREVIOUS_CHUNK_COUNT),
+                VectorMetadata.integer(metadata, VectorMetadata.LAYOUT));
     }
 
     /** Which version of this document's chunks a search that saw {@code seen} may show, or null for none. */

@@ -56,6 +56,12 @@ final class VectorMetadata {
     static final String TERMS = "terms";
     /** At most this many of a passage's exact terms are stored (in order of first appearance). */
     static final int MAX_TERMS = 64;
+    /**
+     * On the record vector: the layout its document's vectors were written in. Absent (read as 0)
+     * on documents stored before passages carried {@link #TERMS}; {@link #CURRENT_LAYOUT} since.
+     */
+    static final String LAYOUT = "layout";
+    static final int CURRENT_LAYOUT = 2;
     static final String CHUNK_COUNT = "chunk_count";
     static final String PREVIOUS_VERSION = "previous_version";
     static final String PREVIOUS_CHUNK_COUNT = "previous_chunk_count";
@@ -165,6 +171,7 @@ final class VectorMetadata {
         fields.put(DOCUMENT_ID, document.id());
         fields.put(VERSION, version);
         fields.put(CHUNK_COUNT, chunkCount);
+        fields.put(LAYOUT, CURRENT_LAYOUT);
         fields.put(INGESTED_AT, document.ingestedAt().toEpochMilli());
         if (previous != null) {
             fields.put(PREVIOUS_VERSION, previous.version());

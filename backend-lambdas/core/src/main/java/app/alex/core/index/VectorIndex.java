@@ -41,6 +41,16 @@ public interface VectorIndex extends AutoCloseable {
      */
     Optional<EmbeddedChunks> embeddedChunks(String documentId);
 
+    /**
+     * False when the document was stored by an earlier version of this index in a layout that
+     * lacks something searches now read (in S3 Vectors, the passages' exact terms). Ingesting the
+     * same document again then stores it again, from its own stored vectors where the passages are
+     * the same, instead of reporting it unchanged and leaving it behind.
+     */
+    default boolean storedInCurrentLayout(String documentId) {
+        return true;
+    }
+
     List<ScoredChunk> search(IndexQuery query);
 
     DocumentPage list(DocumentQuery query);

@@ -212,11 +212,13 @@ public final class IngestService {
 
     private IngestResult storeUnlocked(DocumentRecord document, ExtractedDocument extracted, IngestListener listener) {
         Optional<DocumentRecord> existing = index.document(document.id());
-        if (existing.isPresent() && sameContent(existing.get(), document)) {
+        boolean unchanged = existing.isPresent() && sameContent(existing.get(), document);
+        if (unchanged && index.storedInCurrentLayout(document.id())) {
             var stored = existing.get();
             return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
                     IngestStatus.UNCHANGED, stored.id(), stored.title(), stored.chunkCount(), null, null);
         }
+        // Unchanged but stored in an older layout: stored again (from its own vectors, below), still unchanged to the caller.
         List<TextChunk> pieces = chunkBySection(extracted);
         if (pieces.isEmpty()) {
             throw new AlexException(ErrorCode.UNPROCESSABLE_DOCUMENT, "no text found to index");
@@ -228,7 +230,8 @@ public final class IngestService {
                     sectionOf(extracted, piece.startOffset(), piece.endOffset())));
         }
         List<float[]> vectors = storedVectorsFor(existing, document, chunks).orElseGet(() -> embed(document, chunks, listener));
-        DocumentRecord toStore = document.withChunkCount(chunks.size());
+        // An unchanged document keeps what is stored (its date and arrival time), only laid out anew.
+        DocumentRecord toStore = (unchanged ? existing.get() : document).withChunkCount(chunks.size());
         if (existing.isPresent() && existing.get().contentHash().equals(document.contentHash())) {
             // Same text, new title, tags or attributes (a report marked read): not a new arrival, so it
             // keeps its place in "newest ingested".
@@ -236,8 +239,8 @@ public final class IngestService {
         }
         index.upsert(toStore, chunks, vectors);
         return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
-                existing.isPresent() ? IngestStatus.REPLACED : IngestStatus.CREATED, toStore.id(), toStore.title(),
-                chunks.size(), null, null);
+                unchanged ? IngestStatus.UNCHANGED : existing.isPresent() ? IngestStatus.REPLACED : IngestStatus.CREATED,
+                toStore.id(), toStore.title(), chunks.size(), null, null);
     }
 
     private List<float[]> embed(DocumentRecord document, List<ChunkRecord> chunks, IngestListener listener) {
