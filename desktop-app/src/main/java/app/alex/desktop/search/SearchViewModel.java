@@ -234,8 +234,9 @@ public final class SearchViewModel {
         String where = hit.source() == null || hit.source().isBlank() ? "" : hit.source();
         String page = hit.page() > 0 ? "page " + hit.page() : "";
         String type = hit.type() == null ? "" : hit.type().wireName();
-        String section = hit.section() == null ? "" : "§ " + hit.section();
-        return String.join(" · ", java.util.stream.Stream.of(type, where, page, section).filter(s -> !s.isEmpty()).toList());
+        String section = hit.section() == null || hit.section().isEmpty() ? "" : "§ " + hit.section();
+        String alsoIn = hit.alsoIn().isEmpty() ? "" : "also in " + String.join(", ", hit.alsoIn());
+        return String.join(" · ", java.util.stream.Stream.of(type, where, page, section, alsoIn).filter(s -> !s.isEmpty()).toList());
     }
 
     /** "62%" (relevance); keyword results show their BM25 score, as they compare no meaning. */

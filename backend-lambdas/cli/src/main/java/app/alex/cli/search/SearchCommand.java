@@ -82,6 +82,9 @@ public final class SearchCommand implements Callable<Integer> {
             if (!hit.section().isEmpty()) {
                 out.println("    § " + Printable.line(hit.section()));
             }
+            if (!hit.alsoIn().isEmpty()) {
+                out.println("    also in " + Printable.line(String.join(", ", hit.alsoIn())));
+            }
             for (String line : wrap(oneLine(hit.text()), 96, 6)) {
                 out.println("    " + Printable.line(line));
             }

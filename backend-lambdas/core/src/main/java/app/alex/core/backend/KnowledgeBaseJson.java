@@ -253,6 +253,7 @@ public final class KnowledgeBaseJson {
         out.put("start_offset", hit.startOffset());
         out.put("end_offset", hit.endOffset());
         out.put("section", hit.section());
+        out.put("also_in", hit.alsoIn());
         return out;
     }
 
@@ -263,7 +264,8 @@ public final class KnowledgeBaseJson {
                 hit.path("source").asText(), DocumentType.parse(hit.path("type").asText(null)),
                 strings(hit.path("tags"), "'tags'"), instant(hit.path("date")), hit.path("text").asText(),
                 hit.path("page").asInt(), hit.path("chunk_index").asInt(), hit.path("start_offset").asInt(),
-                hit.path("end_offset").asInt(), hit.path("section").asText(""));
+                hit.path("end_offset").asInt(), hit.path("section").asText(""),
+                strings(hit.path("also_in"), "'also_in'"));
     }
 
     /** A filter as JSON; only the restrictions it has. */

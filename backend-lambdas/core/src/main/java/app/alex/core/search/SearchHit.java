@@ -16,16 +16,43 @@ import java.util.List;
  *                  same figure in every mode and every list; null when nothing was compared by
  *                  meaning (keyword search)
  * @param section   the heading path of the passage's section ("Item 1A. Risk Factors"), "" if none
+ * @param alsoIn    the other documents holding this very passage (their sources, or ids where they
+ *                  have none), shown once here rather than as repeats of one text further down
  */
 public record SearchHit(double score, Integer relevance, String documentId, String title, String source,
                         DocumentType type, List<String> tags, Instant date, String text, int page, int chunkIndex,
-                        int startOffset, int endOffset, String section) {
+                        int startOffset, int endOffset, String section, List<String> alsoIn) {
 
     public SearchHit {
         section = section == null ? "" : section;
+        alsoIn = alsoIn == null ? List.of() : List.copyOf(alsoIn);
         if (relevance != null && (relevance < 0 || relevance > 100)) {
             throw new IllegalArgumentException("relevance is a percentage: " + relevance);
         }
+    }
+
+    /** A hit whose passage no other document repeats. */
+    public SearchHit(double score, Integer relevance, String documentId, String title, String source,
+                     DocumentType type, List<String> tags, Instant date, String text, int page, int chunkIndex,
+                     int startOffset, int endOffset, String section) {
+        this(score, relevance, documentId, title, source, type, tags, date, text, page, chunkIndex, startOffset,
+                endOffset, section, List.of());
+    }
+
+    /** This hit, naming the other documents that hold the same passage. */
+    public SearchHit withAlsoIn(List<String> others) {
+        return new SearchHit(score, relevance, documentId, title, source, type, tags, date, text, page, chunkIndex,
+                startOffset, endOffset, section, others);
+    }
+
+    /** The passage's words with spacing made uniform: two hits with equal ones hold the same passage. */
+    public String sameTextKey() {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Where the hit's document came from: its source, or its id when it has none. */
+    public String origin() {
+        return source == null || source.isEmpty() ? documentId : source;
     }
 
     /** A hit outside any section. */

@@ -89,6 +89,22 @@ public abstract class KnowledgeBaseContract {
     }
 
     @Test
+    void aPassageTwoDocumentsHoldIsFoundOnceNamingTheOtherDocument() {
+        String text = "Reinvested dividends are recorded as new tax lots.";
+        kb.ingest(note(text, "/n/div", List.of("vti")));
+        kb.ingest(note(text, "/n/div-copy", List.of("vti")));
+        kb.ingest(note("The central bank held its policy rate.", "/n/rates", List.of("tlt")));
+
+        var results = kb.search(new SearchRequest("reinvested dividends tax lots", 5, SearchFilter.NONE, SearchMode.SEMANTIC))
+                .results();
+
+        assertThat(results).extracting(h -> h.text()).containsOnlyOnce(text);
+        var shown = results.stream().filter(h -> h.text().equals(text)).findFirst().orElseThrow();
+        assertThat(List.of(shown.source(), String.join(",", shown.alsoIn())))
+                .containsExactlyInAnyOrder("/n/div", "/n/div-copy");
+    }
+
+    @Test
     void listingPagesThroughEveryDocumentOnce() {
         for (int i = 0; i < 7; i++) {
             kb.ingest(note("Document " + i + " about segment revenue.", "/n/" + i, List.of()));

@@ -97,7 +97,7 @@ class KnowledgeBaseJsonTest {
     void aSearchResponseKeepsEveryFieldOfEveryHit() throws IOException {
         var hit = new SearchHit(0.8125, 71, "d123", "NVIDIA 10-Q", "/filings/nvda-10q.pdf", DocumentType.RESEARCH,
                 List.of("NVDA"), DATE, "Data-center revenue rose.", 12, 3, 1_200, 1_450,
-                "Item 7. Management's Discussion > Segments");
+                "Item 7. Management's Discussion > Segments", List.of("/filings/nvda-10q-copy.pdf", "d99"));
         var keywordHit = new SearchHit(7.31, null, "d124", "Copper note", "/notes/copper.md", DocumentType.NOTE,
                 List.of("copper"), DATE, "Copper demand rose.", 0, 0, 0, 19);
         var response = new SearchResponse("revenue", SearchMode.SEMANTIC, List.of(hit, keywordHit), 37);

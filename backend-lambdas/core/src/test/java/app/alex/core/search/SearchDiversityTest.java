@@ -1,13 +1,18 @@
 package app.alex.core.search;
 
 import app.alex.core.backend.KnowledgeBase;
+import app.alex.core.ingest.IngestListener;
+import app.alex.core.ingest.IngestOptions;
 import app.alex.core.ingest.TextIngestRequest;
 import app.alex.core.testing.TestKnowledgeBases;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SearchDiversityTest {
 
@@ -64,5 +69,36 @@ class SearchDiversityTest {
                 SearchMode.HYBRID)).results();
 
         assertThat(top).hasSize(4).extracting(SearchHit::title).containsOnly("Long filing");
+    }
+
+    /** Debian's GPL is a link to GPL-3: ingested both ways, the licence's passages are each in two documents. */
+    @Test
+    void aPassageTwoDocumentsHoldWordForWordIsShownOnceNamingTheOtherDocument() {
+        Path licences = Path.of("/usr/share/common-licenses");
+        assumeTrue(Files.isRegularFile(licences.resolve("GPL-3")) && Files.isRegularFile(licences.resolve("GPL-2")),
+                "needs Debian's /usr/share/common-licenses (package base-files) as the real-text corpus");
+        KnowledgeBase kb = TestKnowledgeBases.inMemory();
+        Path copy = licences.resolve("GPL-3");
+        kb.files().ingestPaths(List.of(copy, licences.resolve("GPL-2")), IngestOptions.DEFAULTS, IngestListener.NONE);
+        kb.ingest(TextIngestRequest.of(readable(copy), "GPL-3 copy", "/notes/gpl-3-copy.txt"));
+
+        List<SearchHit> top = kb.search(SearchRequest.of("protect your rights to copy and distribute the program", 10)).results();
+
+        assertThat(top).hasSize(10);
+        assertThat(top).extracting(SearchHit::sameTextKey).as("each passage once").doesNotHaveDuplicates();
+        List<SearchHit> gpl3 = top.stream().filter(hit -> !hit.source().endsWith("GPL-2")).toList();
+        assertThat(gpl3).as("GPL-3's passages are among the best").isNotEmpty();
+        assertThat(gpl3).as("one of the two copies shown, the other named").allSatisfy(hit ->
+                assertThat(List.of(hit.source(), String.join("", hit.alsoIn())))
+                        .containsExactlyInAnyOrder(copy.toString(), "/notes/gpl-3-copy.txt"));
+        assertThat(top).filteredOn(hit -> hit.source().endsWith("GPL-2")).allMatch(hit -> hit.alsoIn().isEmpty());
+    }
+
+    private static String readable(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -80,7 +80,8 @@ public final class ExtractiveBrief {
             List<SearchHit> hits = knowledgeBase.search(new SearchRequest(query, 12, filter, SearchMode.HYBRID)).results();
             for (int rank = 0; rank < hits.size(); rank++) {
                 SearchHit hit = hits.get(rank);
-                String key = hit.documentId() + "#" + hit.chunkIndex();
+                // One passage held by two documents (a file and its copy) is one passage, quoted once.
+                String key = hit.sameTextKey();
                 pool.putIfAbsent(key, hit);
                 // Reciprocal-rank votes across facets; the bare topic counts double.
                 relevance.merge(key, (f == 0 ? 2.0 : 1.0) / (60 + rank), Double::sum);
@@ -158,7 +159,7 @@ public final class ExtractiveBrief {
         for (SearchHit hit : knowledgeBase.search(new SearchRequest(topic, IndexQuery.MAX_TOP_K, filter, SearchMode.SEMANTIC))
                 .results()) {
             if (hit.relevance() != null) {
-                toTopic.put(hit.documentId() + "#" + hit.chunkIndex(), hit.relevance());
+                toTopic.merge(hit.sameTextKey(), hit.relevance(), Math::max);
             }
         }
         int best = toTopic.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -203,7 +204,7 @@ public final class ExtractiveBrief {
                 }
                 Set<String> t = terms(c.text());
                 double redundancy = pickedTerms.stream().mapToDouble(p -> jaccard(p, t)).max().orElse(0);
-                double score = 0.7 * relevance.get(c.documentId() + "#" + c.chunkIndex()) / top - 0.3 * redundancy;
+                double score = 0.7 * relevance.get(c.sameTextKey()) / top - 0.3 * redundancy;
                 if (score > bestScore) {
                     bestScore = score;
                     best = c;

@@ -43,6 +43,22 @@ class ExtractiveBriefTest {
     }
 
     @Test
+    void aPassageIngestedTwiceUnderTwoNamesIsQuotedOnce() {
+        KnowledgeBase kb = TestKnowledgeBases.inMemory();
+        String filing = "NVIDIA data center revenue was 30.8 billion dollars in the quarter, up 112 percent.";
+        add(kb, "NVIDIA 10-Q", filing);
+        add(kb, "NVIDIA 10-Q downloaded again", filing);
+        add(kb, "Chip risks", "Export controls on NVIDIA data center GPUs to China are a risk to revenue growth.");
+
+        var brief = new ExtractiveBrief(kb).write("NVIDIA data center revenue", s -> { });
+
+        assertThat(brief.report().citations()).extracting(Citation::quote).doesNotHaveDuplicates();
+        assertThat(brief.report().citations()).extracting(Citation::title)
+                .containsOnlyOnce("Chip risks")
+                .filteredOn(title -> title.startsWith("NVIDIA 10-Q")).hasSize(1);
+    }
+
+    @Test
     void earlierResearchIsNotQuoted() {
         KnowledgeBase kb = TestKnowledgeBases.inMemory();
         add(kb, "NVIDIA 10-Q", "NVIDIA data center revenue was 30.8 billion dollars in the quarter.");
