@@ -142,12 +142,13 @@ public final class IngestCommand implements Callable<Integer> {
         int embedded = summary.results().stream()
                 .filter(r -> r.status() == IngestStatus.CREATED || r.status() == IngestStatus.REPLACED)
                 .mapToInt(IngestResult::chunkCount).sum();
-        out.printf(Locale.ROOT, "%s in %s: %d new, %d unchanged, %d replaced, %d failed%s; %,d chunks embedded (%.1f chunks/s)%n",
+        String rate = embedded == 0 ? "" : String.format(Locale.ROOT, " (%.1f chunks/s)", embedded / Math.max(seconds, 1e-9));
+        out.printf(Locale.ROOT, "%s in %s: %d new, %d unchanged, %d replaced, %d failed%s; %,d chunks embedded%s%n",
                 summary.cancelled() ? "Cancelled" : "Done", ProgressBar.formatDuration(java.time.Duration.ofMillis((long) (seconds * 1000))),
                 summary.count(IngestStatus.CREATED), summary.count(IngestStatus.UNCHANGED),
                 summary.count(IngestStatus.REPLACED), summary.count(IngestStatus.FAILED),
                 skipped(summary),
-                embedded, embedded / Math.max(seconds, 1e-9));
+                embedded, rate);
         if (!summary.failures().isEmpty()) {
             out.println("Failed:");
             for (IngestResult failure : summary.failures()) {
