@@ -1,5 +1,6 @@
 package app.alex.desktop.ingest;
 
+import app.alex.core.text.Counts;
 import app.alex.core.error.AlexException;
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.backend.BackendSession;
@@ -121,7 +122,7 @@ public final class FilingsViewModel {
             Platform.runLater(() -> {
                 rows.setAll(listed);
                 progress.set(listed.isEmpty() ? 1 : 0);
-                message.set(name + ": " + listed.size() + " filing" + (listed.size() == 1 ? "" : "s") + " to import…");
+                message.set(name + ": " + Counts.of(listed.size(), "filing") + " to import…");
             });
             if (filings.isEmpty()) {
                 return new ImportReport(name, List.of(), false);

@@ -1,5 +1,6 @@
 package app.alex.desktop.ingest;
 
+import app.alex.core.text.Counts;
 import app.alex.core.document.DocumentType;
 import app.alex.core.ingest.BatchSummary;
 import app.alex.core.ingest.IngestListener;
@@ -33,7 +34,6 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -333,7 +333,7 @@ public final class IngestViewModel {
             totals.set("Nothing ingested yet.");
             return;
         }
-        totals.set(describe(counts) + " · " + String.format(Locale.ROOT, "%,d", chunks) + " chunks embedded"
+        totals.set(describe(counts) + " · " + Counts.of(chunks, "chunk") + " embedded"
                 + (pending > 0 ? " · " + pending + " in progress" : ""));
     }
 

@@ -1,5 +1,6 @@
 package app.alex.desktop.pdf;
 
+import app.alex.core.text.Counts;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -70,7 +71,7 @@ public final class PdfPages {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             int count = document.getNumberOfPages();
             if (page < 1 || page > count) {
-                throw new PageUnavailable("The PDF has " + count + " page" + (count == 1 ? "" : "s") + ", not a page "
+                throw new PageUnavailable("The PDF has " + Counts.of(count, "page") + ", not a page "
                         + page + ": it may have changed since it was ingested.", null);
             }
             BufferedImage image = new PDFRenderer(document).renderImage(page - 1, scale, ImageType.RGB);

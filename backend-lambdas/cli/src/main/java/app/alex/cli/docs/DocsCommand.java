@@ -1,5 +1,6 @@
 package app.alex.cli.docs;
 
+import app.alex.core.text.Counts;
 import app.alex.cli.Backends;
 import app.alex.cli.CliErrors;
 import app.alex.cli.FilterOptions;
@@ -143,7 +144,7 @@ public final class DocsCommand implements Runnable {
             out.println("  date:      " + document.date());
             out.println("  ingested:  " + document.ingestedAt());
             out.println("  format:    " + document.mediaType() + ", " + document.charCount() + " characters, "
-                    + document.chunkCount() + " chunks");
+                    + Counts.of(document.chunkCount(), "chunk"));
             // A research report's own data rides in an attribute: show its size, not kilobytes of base64.
             document.attributes().forEach((k, v) -> out.println("  " + Printable.line(k) + ": " + Printable.line(
                     v.length() > 200 ? v.substring(0, 60) + "... (" + v.length() + " characters; --json shows it whole)" : v)));

@@ -1,5 +1,6 @@
 package app.alex.cli.edgar;
 
+import app.alex.core.text.Counts;
 import app.alex.cli.Backends;
 import app.alex.cli.CliErrors;
 import app.alex.cli.Json;
@@ -104,8 +105,8 @@ public final class EdgarCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (var backend = Backends.open(spec)) {
             if (!json) {
-                out.println(Printable.line(name) + " (CIK " + submissions.cik() + "): " + filings.size() + " filing"
-                        + (filings.size() == 1 ? "" : "s") + " to import into " + backend.location());
+                out.println(Printable.line(name) + " (CIK " + submissions.cik() + "): " + Counts.of(filings.size(), "filing")
+                        + " to import into " + backend.location());
                 out.flush();
             }
             var listener = new ImportListener() {

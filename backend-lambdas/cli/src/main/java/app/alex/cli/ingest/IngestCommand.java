@@ -1,5 +1,6 @@
 package app.alex.cli.ingest;
 
+import app.alex.core.text.Counts;
 import app.alex.cli.Backends;
 import app.alex.cli.CliErrors;
 import app.alex.cli.Json;
@@ -143,12 +144,12 @@ public final class IngestCommand implements Callable<Integer> {
                 .filter(r -> r.status() == IngestStatus.CREATED || r.status() == IngestStatus.REPLACED)
                 .mapToInt(IngestResult::chunkCount).sum();
         String rate = embedded == 0 ? "" : String.format(Locale.ROOT, " (%.1f chunks/s)", embedded / Math.max(seconds, 1e-9));
-        out.printf(Locale.ROOT, "%s in %s: %d new, %d unchanged, %d replaced, %d failed%s; %,d chunks embedded%s%n",
+        out.printf(Locale.ROOT, "%s in %s: %d new, %d unchanged, %d replaced, %d failed%s; %s embedded%s%n",
                 summary.cancelled() ? "Cancelled" : "Done", ProgressBar.formatDuration(java.time.Duration.ofMillis((long) (seconds * 1000))),
                 summary.count(IngestStatus.CREATED), summary.count(IngestStatus.UNCHANGED),
                 summary.count(IngestStatus.REPLACED), summary.count(IngestStatus.FAILED),
                 skipped(summary),
-                embedded, rate);
+                Counts.of(embedded, "chunk"), rate);
         if (!summary.failures().isEmpty()) {
             out.println("Failed:");
             for (IngestResult failure : summary.failures()) {
@@ -173,8 +174,8 @@ public final class IngestCommand implements Callable<Integer> {
                 case SKIPPED -> {
                 }
                 default -> {
-                    out.printf(Locale.ROOT, "%-9s %s (%d chunks)%n", result.status().wireName(), Printable.line(result.source()),
-                            result.chunkCount());
+                    out.printf(Locale.ROOT, "%-9s %s (%s)%n", result.status().wireName(), Printable.line(result.source()),
+                            Counts.of(result.chunkCount(), "chunk"));
                     out.flush();
                 }
             }

@@ -1,5 +1,6 @@
 package app.alex.research.brief;
 
+import app.alex.core.text.Counts;
 import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.document.DocumentType;
 import app.alex.core.index.IndexQuery;
@@ -170,7 +171,7 @@ public final class ExtractiveBrief {
 
     /** "1 passage", "3 passages". */
     private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counts.of(n, noun);
     }
 
     /** Says plainly how much the knowledge base holds on the topic, so a thin brief is not mistaken for a full one. */
