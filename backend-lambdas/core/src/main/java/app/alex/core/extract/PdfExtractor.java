@@ -67,13 +67,14 @@ final class PdfExtractor {
             }
             var stripper = new PageByPage();
             stripper.writeText(document, new StringWriter());
-            String text = stripper.text.toString();
+            var rejoined = HyphenatedLineEnds.rejoin(stripper.text.toString(), stripper.pages);
+            String text = rejoined.text();
             PDDocumentInformation info = document.getDocumentInformation();
             String title = info == null ? null : info.getTitle();
             if (title == null || title.isBlank()) {
                 title = firstLine(text);
             }
-            return new ExtractedDocument(text, TextNormalizer.oneLine(title), MEDIA_TYPE, stripper.pages,
+            return new ExtractedDocument(text, TextNormalizer.oneLine(title), MEDIA_TYPE, rejoined.pages(),
                     Optional.ofNullable(info == null ? null : safeDate(info)));
         } catch (InvalidPasswordException e) {
             throw new ExtractionException(ErrorCode.UNPROCESSABLE_DOCUMENT,

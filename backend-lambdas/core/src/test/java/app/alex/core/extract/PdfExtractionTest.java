@@ -15,6 +15,7 @@ import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PdfExtractionTest {
     private final FileExtractor extractor = new FileExtractor();
@@ -43,6 +44,63 @@ class PdfExtractionTest {
         assertThat(doc.pageAt(dividends)).isEqualTo(2);
         assertThat(doc.pageAt(doc.text().indexOf("Margins should"))).isEqualTo(3);
         assertThat(doc.text()).isEqualTo(String.join("\n\n", THREE_PAGES));
+    }
+
+    @Test
+    void aWordBrokenAcrossLinesIsJoinedWhereTheDocumentUsesItWholeAndPagesStillLineUp() throws IOException {
+        List<String> pages = List.of(
+                "Declarations\nThe module's declara-\ntions are read first.",
+                "A well-known parser keeps well-\nknown names; the manip-\nulation step is separate.",
+                "Every declara-\ntion is checked.\nOne declaration per line.");
+        Path file = Files.write(dir.resolve("typeset.pdf"), SamplePdfs.pdf(pages, null, null));
+
+        ExtractedDocument doc = extractor.extract(file);
+
+        assertThat(doc.text()).contains("The module's declarations are read first.")
+                .contains("Every declaration is checked.")
+                .as("a compound the document writes with its hyphen keeps it").contains("well-\nknown names")
+                .as("a word the document never writes whole is left as it was").contains("manip-\nulation");
+        assertThat(doc.pages()).extracting(ExtractedDocument.PageSpan::number).containsExactly(1, 2, 3);
+        assertThat(doc.text().substring(doc.pages().get(1).start(), doc.pages().get(1).end())).isEqualTo(pages.get(1));
+        assertThat(doc.text().substring(doc.pages().get(2).start(), doc.pages().get(2).end()))
+                .isEqualTo("Every declaration is checked.\nOne declaration per line.");
+        assertThat(doc.pageAt(doc.text().indexOf("Every declaration"))).isEqualTo(3);
+    }
+
+    /** A real TeX-typeset manual (Debian's libtasn1-doc): 35 words broken across lines, 32 of them written whole elsewhere. */
+    @Test
+    void aRealTypesetManualLosesTheLineBreaksInsideItsWords() throws IOException {
+        Path manual = Path.of("/usr/share/doc/libtasn1-doc/libtasn1.pdf");
+        assumeTrue(Files.isRegularFile(manual), "needs Debian's libtasn1-doc package as a real typeset PDF");
+
+        ExtractedDocument doc = extractor.extract(manual);
+
+        assertThat(doc.text()).contains("declarations").contains("SEQUENCE").doesNotContain("declara-\ntions")
+                .doesNotContain("SE-\nQUENCE");
+        long stillBroken = java.util.regex.Pattern.compile("\\p{L}-\\n\\p{L}").matcher(doc.text()).results().count();
+        assertThat(stillBroken).as("breaks without evidence in the document").isLessThan(6);
+        for (var page : doc.pages()) {
+            assertThat(page.start()).isLessThanOrEqualTo(page.end()).isLessThanOrEqualTo(doc.text().length());
+        }
+        // Each phrase's page as PDFBox reads that page alone, with no join: about 20 words are joined before them.
+        for (String phrase : List.of("Extract an OCTET SEQUENCE from DER data", "Extract a length field from DER data",
+                "Converts a DER encoded object identifier")) {
+            assertThat(doc.pageAt(doc.text().indexOf(phrase))).as(phrase).isEqualTo(pageHolding(manual, phrase));
+        }
+    }
+
+    private static int pageHolding(Path pdf, String phrase) throws IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                if (stripper.getText(document).replaceAll("\\s+", " ").contains(phrase)) {
+                    return page;
+                }
+            }
+        }
+        throw new AssertionError("no page holds " + phrase);
     }
 
     @Test
