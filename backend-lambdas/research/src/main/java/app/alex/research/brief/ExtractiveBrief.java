@@ -107,42 +107,55 @@ public final class ExtractiveBrief {
         }
         steps.accept(new ResearchStep(ResearchStep.Kind.READING, "Reading " + count(relevant, "relevant passage")));
         List<SearchHit> picked = pickDiverse(new ArrayList<>(pool.values()), relevance);
-        steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Quoting " + count(picked.size(), "passage")));
 
         Set<String> topicTerms = terms(topic);
         record Sentence(String text, int source, double score) {
         }
         List<Sentence> sentences = new ArrayList<>();
         StringBuilder points = new StringBuilder();
+        // Licence versions, re-filed boilerplate and quoted press releases repeat each other's sentences: each is said once.
+        List<Set<String>> said = new ArrayList<>();
+        List<SearchHit> quoted = new ArrayList<>();
         for (SearchHit hit : picked) {
-            int n = sources.addPassage(hit);
             List<String> split = sentences(hit.text());
             List<Sentence> own = new ArrayList<>();
             for (int i = 0; i < split.size(); i++) {
                 String s = split.get(i);
                 Set<String> words = terms(s);
+                if (said.stream().anyMatch(earlier -> repeats(earlier, words))) {
+                    continue;
+                }
                 long shared = words.stream().filter(topicTerms::contains).count();
                 // Prefer sentences that share the topic's words and carry figures; a little for being early.
                 double score = shared * 2.0 + (s.matches(".*\\d.*") ? 1.0 : 0) + 1.0 / (1 + i)
                         - (s.length() < 40 ? 2 : 0);
-                own.add(new Sentence(s, n, score));
+                own.add(new Sentence(s, 0, score));
             }
             own.sort(Comparator.comparingDouble(Sentence::score).reversed());
             if (own.isEmpty()) {
                 continue;
             }
-            sentences.add(own.getFirst());
-            String point = own.getFirst().text() + (own.size() > 1 && own.get(1).score() > 1.5 ? " " + own.get(1).text() : "");
+            int n = sources.addPassage(hit);
+            quoted.add(hit);
+            Sentence first = new Sentence(own.getFirst().text(), n, own.getFirst().score());
+            sentences.add(first);
+            said.add(terms(first.text()));
+            String point = first.text();
+            if (own.size() > 1 && own.get(1).score() > 1.5) {
+                point += " " + own.get(1).text();
+                said.add(terms(own.get(1).text()));
+            }
             points.append("- **").append(clean(hit.title())).append(":** ").append(point).append(" [").append(n).append("]\n");
         }
+        steps.accept(new ResearchStep(ResearchStep.Kind.WRITING, "Quoting " + count(quoted.size(), "passage")));
         StringBuilder body = new StringBuilder("# " + title + "\n\n" + label(figures.isPresent()) + "\n\n## Summary\n\n");
         body.append(coverage(topic, relevant)).append("\n\n");
         sentences.stream().sorted(Comparator.comparingDouble(Sentence::score).reversed()).limit(3)
                 .forEach(s -> body.append(s.text()).append(" [").append(s.source()).append("] "));
         body.append("\n").append(figuresPart);
         body.append("\n## Key points\n\n").append(points)
-                .append("\n## What this brief is not\n\nIt quotes ").append(count(picked.size(), "passage")).append(" from ")
-                .append(count(picked.stream().map(SearchHit::documentId).distinct().count(), "document"))
+                .append("\n## What this brief is not\n\nIt quotes ").append(count(quoted.size(), "passage")).append(" from ")
+                .append(count(quoted.stream().map(SearchHit::documentId).distinct().count(), "document"))
                 .append(" and adds no judgement of its own. Configure a language model (OpenAI-compatible or Bedrock) "
                         + "for a written analysis.\n");
         return new Brief(title, ReportAssembler.assemble(title, body.toString(), sources));
@@ -220,6 +233,20 @@ public final class ExtractiveBrief {
             perDocument.merge(best.documentId(), 1, Integer::sum);
         }
         return picked;
+    }
+
+    /**
+     * Whether a sentence says what an earlier one said: nearly all the words of the shorter one are
+     * in the other ("You may charge a fee for the physical act of transferring a copy" in GPL-1,
+     * GPL-2 and LGPL-2.1, one with a clause more).
+     */
+    static boolean repeats(Set<String> earlier, Set<String> sentence) {
+        int smaller = Math.min(earlier.size(), sentence.size());
+        if (smaller < 3) {
+            return earlier.equals(sentence) && !sentence.isEmpty();
+        }
+        long shared = sentence.stream().filter(earlier::contains).count();
+        return shared >= 0.8 * smaller;
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {

@@ -58,6 +58,31 @@ class ExtractiveBriefTest {
                 .filteredOn(title -> title.startsWith("NVIDIA 10-Q")).hasSize(1);
     }
 
+    /** GPL-1, GPL-2 and LGPL-2.1 share whole clauses word for word, or nearly ("...transferring a copy[, and ...]"). */
+    @Test
+    void aSentenceTheLicenceVersionsRepeatIsSaidOnceAcrossTheKeyPoints() {
+        var licences = java.nio.file.Path.of("/usr/share/common-licenses");
+        var files = java.util.List.of(licences.resolve("GPL-1"), licences.resolve("GPL-2"), licences.resolve("LGPL-2.1"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(files.stream().allMatch(java.nio.file.Files::isRegularFile),
+                "needs Debian's /usr/share/common-licenses (package base-files) as the real-text corpus");
+        KnowledgeBase kb = TestKnowledgeBases.inMemory();
+        kb.files().ingestPaths(files, app.alex.core.ingest.IngestOptions.DEFAULTS, app.alex.core.ingest.IngestListener.NONE);
+
+        var brief = new ExtractiveBrief(kb).write("fee for the physical act of transferring a copy", s -> { });
+
+        var points = brief.report().markdown().lines().filter(l -> l.startsWith("- **"))
+                .map(l -> ExtractiveBrief.terms(l.replaceAll("^- \\*\\*[^*]+:\\*\\* ", "").replaceAll(" \\[\\d+]$", "")))
+                .toList();
+        assertThat(points).hasSizeGreaterThan(2);
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(ExtractiveBrief.repeats(points.get(j), points.get(i))).as("key points " + j + " and " + i).isFalse();
+            }
+        }
+        String keyPoints = brief.report().markdown().split("## Key points")[1].split("## What this brief is not")[0];
+        assertThat(keyPoints).containsOnlyOnce("physical act of transferring a copy");
+    }
+
     @Test
     void earlierResearchIsNotQuoted() {
         KnowledgeBase kb = TestKnowledgeBases.inMemory();
