@@ -1,5 +1,6 @@
 package app.alex.desktop;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.desktop.ui.StartupTrace;
 import app.alex.core.error.AlexException;
 import app.alex.desktop.backend.BackendConnection;
@@ -39,7 +40,7 @@ public class AlexWorkbench extends Application {
         StartupTrace.mark("theme applied");
         connection = new BackendConnection(prepared.factory(), executor);
         var workbench = new Workbench(new Workbench.Services(connection, executor, store, FileDialogs.system(store.file().resolveSibling("last-export-folder")),
-                app.alex.desktop.ui.SystemOpener.forThisSystem(uri -> getHostServices().showDocument(uri))::open));
+                app.alex.desktop.ui.SystemOpener.forThisSystem(uri -> getHostServices().showDocument(uri))::open, environment()));
         StartupTrace.mark("workbench built");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         var windowStore = new app.alex.desktop.config.WindowStateStore(store.file().getParent());
@@ -91,8 +92,9 @@ public class AlexWorkbench extends Application {
     }
 
     public static void main(String[] args) {
-        StartupLogging.quiet();
-        prepare();
+        var environment = DesktopEnvironment.system();
+        StartupLogging.quiet(environment);
+        prepare(environment);
         launch(args);
     }
 
@@ -101,13 +103,16 @@ public class AlexWorkbench extends Application {
     }
 
     private static volatile CompletableFuture<Prepared> early;
+    /** Read once by {@code main}; what a launch without it reads when it starts. */
+    private static volatile DesktopEnvironment environment;
 
     /**
      * Call from {@code main}, before {@link #launch}: loads the settings and starts opening the backend
      * (Lucene, the researcher) on other threads while the JavaFX toolkit starts, so that the backend is
      * ready about when the window is. Without it {@link #start} does the same, only later.
      */
-    static void prepare() {
+    static void prepare(DesktopEnvironment variables) {
+        environment = variables;
         var future = new CompletableFuture<Prepared>();
         early = future;
         Thread.ofPlatform().daemon().name("alex-early-start").start(() -> {
@@ -120,7 +125,8 @@ public class AlexWorkbench extends Application {
     }
 
     private static Prepared prepareNow() {
-        SettingsStore store = SettingsStore.atDefaultLocation();
+        DesktopEnvironment variables = environment();
+        SettingsStore store = SettingsStore.in(variables);
         Settings settings;
         String problem = null;
         try {
@@ -130,7 +136,16 @@ public class AlexWorkbench extends Application {
             problem = e.getMessage();
         }
         return new Prepared(store, settings, problem,
-                EarlyBackendFactory.begin(new DefaultBackendFactory(ResearcherFactory.DEFAULT), settings));
+                EarlyBackendFactory.begin(new DefaultBackendFactory(ResearcherFactory.standard(variables), variables), settings));
+    }
+
+    private static DesktopEnvironment environment() {
+        DesktopEnvironment read = environment;
+        if (read == null) {
+            read = DesktopEnvironment.system();
+            environment = read;
+        }
+        return read;
     }
 
     private static Prepared prepared() {

@@ -12,11 +12,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        StartupLogging.quiet();
+        var environment = app.alex.desktop.config.DesktopEnvironment.system();
+        StartupLogging.quiet(environment);
         if (java.util.Arrays.asList(args).contains("--self-test")) {
             System.exit(SelfTest.run(System.out));
         }
-        AlexWorkbench.prepare();
+        AlexWorkbench.prepare(environment);
         Application.launch(AlexWorkbench.class, args);
     }
 }

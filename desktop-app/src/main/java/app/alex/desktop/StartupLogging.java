@@ -17,8 +17,8 @@ public final class StartupLogging {
     private StartupLogging() {
     }
 
-    public static void quiet() {
-        if ("1".equals(System.getenv("ALEX_DEBUG"))) {
+    public static void quiet(app.alex.desktop.config.DesktopEnvironment environment) {
+        if (environment.debug()) {
             return;
         }
         setIfAbsent("log4j2.statusLoggerLevel", "OFF");

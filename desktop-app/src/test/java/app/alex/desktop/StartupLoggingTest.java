@@ -16,7 +16,7 @@ class StartupLoggingTest {
     public static final class Probe {
         public static void main(String[] args) {
             if (args.length > 0 && args[0].equals("quiet")) {
-                StartupLogging.quiet();
+                StartupLogging.quiet(new app.alex.desktop.config.DesktopEnvironment(java.util.Map.of()));
             }
             org.apache.logging.log4j.LogManager.getLogger("probe").error("a library error nobody asked to see");
             org.apache.lucene.util.VectorUtil.dotProduct(new float[] {1}, new float[] {1}); // loads the vectorization provider

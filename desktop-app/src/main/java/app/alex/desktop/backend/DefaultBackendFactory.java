@@ -1,11 +1,11 @@
 package app.alex.desktop.backend;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.desktop.ui.StartupTrace;
 import app.alex.client.RemoteKnowledgeBase;
 import app.alex.core.error.AlexException;
 import app.alex.core.research.Researcher;
 import app.alex.desktop.config.Settings;
-import app.alex.embedded.DataFolders;
 import app.alex.embedded.EmbeddedBackend;
 import app.alex.minilm.MiniLmEmbedder;
 
@@ -19,9 +19,12 @@ public final class DefaultBackendFactory implements BackendFactory {
     public static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(60);
 
     private final ResearcherFactory researchers;
+    private final DesktopEnvironment environment;
 
-    public DefaultBackendFactory(ResearcherFactory researchers) {
+    /** @param environment gives the data folder when Settings names none */
+    public DefaultBackendFactory(ResearcherFactory researchers, DesktopEnvironment environment) {
         this.researchers = researchers;
+        this.environment = environment;
     }
 
     @Override
@@ -29,7 +32,7 @@ public final class DefaultBackendFactory implements BackendFactory {
         var backend = settings.backend();
         return switch (backend.mode()) {
             case EMBEDDED -> {
-                Path dir = dataDir(backend);
+                Path dir = environment.dataDir(backend);
                 StartupTrace.mark("opening embedded backend");
                 EmbeddedBackend embedded = EmbeddedBackend.open(dir,
                         backend.fastEmbedding() ? MiniLmEmbedder.Precision.INT8 : MiniLmEmbedder.Precision.FP32);
@@ -53,10 +56,6 @@ public final class DefaultBackendFactory implements BackendFactory {
                         new PipelineIngestor(remote), remote);
             }
         };
-    }
-
-    public static Path dataDir(Settings.Backend backend) {
-        return backend.dataDir().isBlank() ? DataFolders.defaultDataDir() : Path.of(backend.dataDir()).toAbsolutePath();
     }
 
     /** Checks an API URL the analyst typed; a clear message when it is not one. */

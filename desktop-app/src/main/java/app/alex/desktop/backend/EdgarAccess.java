@@ -30,7 +30,7 @@ public final class EdgarAccess {
 
     /**
      * @param factory     opens EDGAR for a configuration ({@link Edgar#open} in the app)
-     * @param environment where the hosts are read from ({@link #systemEnvironment()} in the app)
+     * @param environment where the hosts are read from ({@link app.alex.desktop.config.DesktopEnvironment#edgar()} in the app)
      * @param userAgent   the User-Agent as saved in Settings now (blank when not set)
      */
     public EdgarAccess(Function<EdgarConfig, Edgar> factory, Supplier<Map<String, String>> environment,
@@ -61,16 +61,4 @@ public final class EdgarAccess {
         return edgar;
     }
 
-    /** The environment with {@code ALEX_EDGAR_*} system properties laid over it. */
-    public static Map<String, String> systemEnvironment() {
-        var env = new HashMap<>(System.getenv());
-        for (String name : new String[] {EdgarConfig.DATA_URL_ENV, EdgarConfig.ARCHIVES_URL_ENV}) {
-            String value = System.getProperty(name);
-            if (value != null && !value.isBlank()) {
-                env.put(name, value);
-            }
-        }
-        env.remove(EdgarConfig.USER_AGENT_ENV); // Settings says who is asking
-        return env;
-    }
 }

@@ -20,6 +20,11 @@ public interface ResearcherFactory {
      */
     Researcher create(Settings settings, KnowledgeBase knowledgeBase);
 
-    /** In-process research (extractive brief or the configured model, with the schedule), or the remote researcher service. */
-    ResearcherFactory DEFAULT = Researchers::create;
+    /**
+     * In-process research (extractive brief or the configured model, with the schedule), or the
+     * remote researcher service; folders and EDGAR's hosts from {@code environment}.
+     */
+    static ResearcherFactory standard(app.alex.desktop.config.DesktopEnvironment environment) {
+        return (settings, knowledgeBase) -> Researchers.create(settings, knowledgeBase, environment);
+    }
 }

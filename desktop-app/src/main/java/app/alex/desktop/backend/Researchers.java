@@ -4,7 +4,7 @@ import app.alex.client.RemoteResearcher;
 import app.alex.core.backend.KnowledgeBase;
 import app.alex.core.research.Researcher;
 import app.alex.desktop.config.Settings;
-import app.alex.desktop.config.SettingsStore;
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.edgar.EdgarConfig;
 import app.alex.embedded.EmbeddedResearch;
 import app.alex.research.edgar.EdgarResearch;
@@ -30,12 +30,11 @@ public final class Researchers {
     private Researchers() {
     }
 
-    public static Researcher create(Settings settings, KnowledgeBase knowledgeBase) {
-        return create(settings, knowledgeBase, SettingsStore.configDir(System.getenv()));
-    }
-
-    /** @param configDir the settings folder, where the in-app schedule of a Remote backend keeps its state */
-    static Researcher create(Settings settings, KnowledgeBase knowledgeBase, Path configDir) {
+    /**
+     * @param environment the settings folder (where the in-app schedule of a Remote backend keeps
+     *                    its state), the default data folder and EDGAR's hosts
+     */
+    public static Researcher create(Settings settings, KnowledgeBase knowledgeBase, DesktopEnvironment environment) {
         var backend = settings.backend();
         if (backend.mode() == Settings.Mode.REMOTE && !backend.researcherUrl().isBlank()) {
             URI uri = DefaultBackendFactory.apiUri(backend.researcherUrl());
@@ -45,11 +44,11 @@ public final class Researchers {
         }
         boolean embedded = backend.mode() == Settings.Mode.EMBEDDED;
         // Embedded: older versions kept one file per report in research/; they move into the index.
-        Path legacyReports = embedded ? researchFolder(settings) : null;
+        Path legacyReports = embedded ? researchFolder(settings, environment) : null;
         var service = EmbeddedResearch.open(knowledgeBase, legacyReports, modelSettings(settings.languageModel()),
-                () -> settings.schedule().watchlist(), edgar(settings));
+                () -> settings.schedule().watchlist(), edgar(settings, environment));
         var schedule = settings.schedule();
-        Path state = scheduleState(settings, configDir);
+        Path state = scheduleState(settings, environment);
         var researcher = new ScheduledResearcher(service, job -> new ResearchScheduler(state, Clock.systemUTC(),
                 Duration.ofHours(schedule.intervalHours()), schedule.enabled(), job));
         researcher.start();
@@ -60,18 +59,18 @@ public final class Researchers {
      * EDGAR for research (the agent's financials tool, the brief's figures, the schedule's filings)
      * when Settings has an EDGAR User-Agent; without one research never contacts EDGAR.
      */
-    static java.util.Optional<EdgarResearch> edgar(Settings settings) {
+    static java.util.Optional<EdgarResearch> edgar(Settings settings, DesktopEnvironment environment) {
         String agent = settings.edgar() == null ? "" : settings.edgar().userAgent();
         if (agent == null || agent.isBlank()) {
             return java.util.Optional.empty();
         }
-        var env = new java.util.HashMap<>(EdgarAccess.systemEnvironment());
+        var env = new java.util.HashMap<>(environment.edgar());
         env.put(EdgarConfig.USER_AGENT_ENV, agent.strip());
         return EdgarResearch.fromEnvironment(env);
     }
 
-    private static Path researchFolder(Settings settings) {
-        return DefaultBackendFactory.dataDir(settings.backend()).resolve("research");
+    private static Path researchFolder(Settings settings, DesktopEnvironment environment) {
+        return environment.dataDir(settings.backend()).resolve("research");
     }
 
     /**
@@ -79,13 +78,13 @@ public final class Researchers {
      * as {@code alex serve} does. Remote without a researcher service: the settings folder, one file
      * per API host (the feed itself is on the server).
      */
-    static Path scheduleState(Settings settings, Path configDir) {
+    static Path scheduleState(Settings settings, DesktopEnvironment environment) {
         var backend = settings.backend();
         if (backend.mode() == Settings.Mode.EMBEDDED) {
-            return researchFolder(settings).resolve(ResearchScheduler.STATE_FILE);
+            return researchFolder(settings, environment).resolve(ResearchScheduler.STATE_FILE);
         }
         String host = URI.create(backend.apiUrl()).getHost();
-        return configDir.resolve("schedules")
+        return environment.configDir().resolve("schedules")
                 .resolve((host == null ? "remote" : host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "_")) + ".json");
     }
 

@@ -2,7 +2,6 @@ package app.alex.desktop.config;
 
 import app.alex.core.error.AlexException;
 import app.alex.core.error.ErrorCode;
-import app.alex.embedded.DataFolders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +23,7 @@ import java.util.Set;
  * created owner-only ({@code rw-------}) before any byte is written, and replaced atomically.
  */
 public final class SettingsStore {
-    public static final String CONFIG_DIR_ENV = "ALEX_CONFIG_DIR";
+    public static final String CONFIG_DIR_ENV = DesktopEnvironment.CONFIG_DIR_ENV;
     public static final String FILE_NAME = "settings.json";
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -37,15 +35,9 @@ public final class SettingsStore {
         this.directory = directory.toAbsolutePath();
     }
 
-    /** The store in the folder this machine's conventions (or {@code ALEX_CONFIG_DIR}) give. */
-    public static SettingsStore atDefaultLocation() {
-        return new SettingsStore(configDir(System.getenv()));
-    }
-
-    /** The settings folder: {@code ALEX_CONFIG_DIR}, else this machine's convention. */
-    public static Path configDir(Map<String, String> env) {
-        String override = env.get(CONFIG_DIR_ENV);
-        return override != null && !override.isBlank() ? Path.of(override.strip()) : DataFolders.defaultConfigDir();
+    /** The store in the folder the environment gives ({@code ALEX_CONFIG_DIR}, else this machine's convention). */
+    public static SettingsStore in(DesktopEnvironment environment) {
+        return new SettingsStore(environment.configDir());
     }
 
     public Path file() {

@@ -1,5 +1,6 @@
 package app.alex.desktop.settings;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.client.RemoteKnowledgeBase;
 import app.alex.core.error.AlexException;
 import app.alex.core.index.DocumentQuery;
@@ -32,11 +33,11 @@ public final class ConnectionCheck {
     }
 
     /** Runs the check (blocking: call it off the FX thread). {@code current} is the open session, or null. */
-    public static Verdict check(Settings settings, BackendSession current) {
+    public static Verdict check(Settings settings, BackendSession current, DesktopEnvironment environment) {
         var backend = settings.backend();
         return switch (backend.mode()) {
             case REMOTE -> remote(backend);
-            case EMBEDDED -> embedded(backend, current);
+            case EMBEDDED -> embedded(environment.dataDir(backend), current);
         };
     }
 
@@ -88,8 +89,7 @@ public final class ConnectionCheck {
         }
     }
 
-    private static Verdict embedded(Settings.Backend backend, BackendSession current) {
-        Path dir = DefaultBackendFactory.dataDir(backend);
+    private static Verdict embedded(Path dir, BackendSession current) {
         if (current != null && current.mode() == Settings.Mode.EMBEDDED && Path.of(current.location()).equals(dir)) {
             try {
                 var stats = current.knowledgeBase().stats();

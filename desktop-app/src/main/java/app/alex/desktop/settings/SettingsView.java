@@ -2,7 +2,6 @@ package app.alex.desktop.settings;
 
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.ui.FileDialogs;
-import app.alex.embedded.DataFolders;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -85,7 +84,7 @@ public final class SettingsView extends BorderPane {
         });
         var isRemote = Bindings.equal(model.modeProperty(), Settings.Mode.REMOTE);
 
-        var dataDir = text("settingsDataDir", model.dataDirProperty(), DataFolders.defaultDataDir() + " (default)");
+        var dataDir = text("settingsDataDir", model.dataDirProperty(), model.defaultDataDir() + " (default)");
         var browse = new Button("Choose…");
         browse.setId("settingsBrowseDataDir");
         browse.setOnAction(e -> dialogs.chooseFolder(getScene().getWindow(), "Knowledge base folder")

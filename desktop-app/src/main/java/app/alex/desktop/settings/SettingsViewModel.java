@@ -1,5 +1,6 @@
 package app.alex.desktop.settings;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.config.Settings;
 import app.alex.desktop.config.SettingsStore;
@@ -34,6 +35,7 @@ public final class SettingsViewModel {
     public enum VerdictState { NONE, TESTING, OK, FAILED }
 
     private final SettingsStore store;
+    private final DesktopEnvironment environment;
     private final BackendConnection connection;
     private final TaskExecutor executor;
     private final Notifier notifier;
@@ -65,8 +67,9 @@ public final class SettingsViewModel {
     private long testSequence;
 
     public SettingsViewModel(SettingsStore store, BackendConnection connection, TaskExecutor executor, Notifier notifier,
-                             Consumer<Settings.Theme> themes) {
+                             Consumer<Settings.Theme> themes, DesktopEnvironment environment) {
         this.store = store;
+        this.environment = environment;
         this.connection = connection;
         this.executor = executor;
         this.notifier = notifier;
@@ -147,13 +150,18 @@ public final class SettingsViewModel {
     }
 
     /** Tries the typed settings without saving them. */
+    /** The knowledge base folder used when the data folder field is left empty. */
+    public java.nio.file.Path defaultDataDir() {
+        return environment.defaultDataDir();
+    }
+
     public void testConnection() {
         Settings settings = current();
         long mine = ++testSequence;
         verdictState.set(VerdictState.TESTING);
         verdict.set("Testing…");
         var session = connection.sessionProperty().get();
-        executor.execute(Tasks.of(() -> ConnectionCheck.check(settings, session), result -> {
+        executor.execute(Tasks.of(() -> ConnectionCheck.check(settings, session, environment), result -> {
             if (mine == testSequence) {
                 verdictState.set(result.ok() ? VerdictState.OK : VerdictState.FAILED);
                 verdict.set(result.message());

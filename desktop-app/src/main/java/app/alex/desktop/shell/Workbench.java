@@ -1,5 +1,6 @@
 package app.alex.desktop.shell;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.desktop.ui.StartupTrace;
 import app.alex.desktop.ui.Tasks;
 import app.alex.desktop.ui.SystemOpener;
@@ -61,7 +62,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -79,13 +79,16 @@ public final class Workbench implements Navigator {
      *                     in the app); called off the FX thread
      * @param edgar        opens SEC EDGAR for a configuration ({@link app.alex.edgar.Edgar#open} in the app;
      *                     tests point it at a loopback server)
+     * @param environment  the environment variables read when the app started ({@link DesktopEnvironment#system()})
      */
     public record Services(BackendConnection connection, TaskExecutor executor, SettingsStore settingsStore,
                            FileDialogs dialogs, Function<String, SystemOpener.Outcome> openExternal,
-                           Function<app.alex.edgar.EdgarConfig, app.alex.edgar.Edgar> edgar) {
+                           Function<app.alex.edgar.EdgarConfig, app.alex.edgar.Edgar> edgar,
+                           DesktopEnvironment environment) {
         public Services(BackendConnection connection, TaskExecutor executor, SettingsStore settingsStore,
-                        FileDialogs dialogs, Function<String, SystemOpener.Outcome> openExternal) {
-            this(connection, executor, settingsStore, dialogs, openExternal, app.alex.edgar.Edgar::open);
+                        FileDialogs dialogs, Function<String, SystemOpener.Outcome> openExternal,
+                        DesktopEnvironment environment) {
+            this(connection, executor, settingsStore, dialogs, openExternal, app.alex.edgar.Edgar::open, environment);
         }
     }
 
@@ -133,12 +136,12 @@ public final class Workbench implements Navigator {
         ingest = new IngestViewModel(connection, executor, notifier);
         search = new SearchViewModel(connection, executor);
         library = new LibraryViewModel(connection, executor, notifier, LibraryViewModel.DEFAULT_PAGE_SIZE);
-        var edgar = new EdgarAccess(services.edgar(), EdgarAccess::systemEnvironment,
+        var edgar = new EdgarAccess(services.edgar(), services.environment()::edgar,
                 () -> connection.settings().edgar().userAgent());
         filings = new FilingsViewModel(connection, edgar, executor, notifier);
         financials = new FinancialsViewModel(edgar, executor);
         settings = new SettingsViewModel(services.settingsStore(), connection, executor, notifier,
-                theme -> Themes.apply(theme, root.getScene()));
+                theme -> Themes.apply(theme, root.getScene()), services.environment());
 
         // Each screen's view is built the first time it is shown (or asked for): the window's first
         // frame waits only for the frame and the first screen, not for all seven.

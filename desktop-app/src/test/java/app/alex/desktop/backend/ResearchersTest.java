@@ -1,5 +1,6 @@
 package app.alex.desktop.backend;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.api.ApiKeys;
 import app.alex.api.ApiRouter;
 import app.alex.api.LocalApiServer;
@@ -13,6 +14,7 @@ import app.alex.research.feed.KnowledgeBaseReportStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +26,17 @@ class ResearchersTest {
     @TempDir
     Path temp;
 
+    /** Settings in {@code config}, and a default data folder that no test should reach (every test names its own). */
+    private DesktopEnvironment configIn(Path config) {
+        return new DesktopEnvironment(Map.of("ALEX_CONFIG_DIR", config.toString(), "ALEX_DATA_DIR",
+                temp.resolve("default-data-not-used").toString()));
+    }
+
     @Test
     void researchUsesEdgarOnlyWhenSettingsNameWhoIsAsking() {
-        assertThat(Researchers.edgar(Settings.defaults())).as("no User-Agent: research never contacts EDGAR").isEmpty();
-        assertThat(Researchers.edgar(Settings.defaults().withEdgar(new Settings.Edgar("Jane Doe jane@example.com"))))
+        var environment = new DesktopEnvironment(Map.of());
+        assertThat(Researchers.edgar(Settings.defaults(), environment)).as("no User-Agent: research never contacts EDGAR").isEmpty();
+        assertThat(Researchers.edgar(Settings.defaults().withEdgar(new Settings.Edgar("Jane Doe jane@example.com")), environment))
                 .isPresent();
     }
 
@@ -37,13 +46,13 @@ class ResearchersTest {
         var settings = new Settings(new Settings.Backend(Settings.Mode.EMBEDDED, data.toString(), "", "", ""),
                 Settings.LanguageModel.DEFAULT, new Settings.Schedule(true, 2, List.of("Copper")), Settings.Theme.LIGHT);
         try (var backend = EmbeddedBackend.open(data)) {
-            var first = (ScheduledResearcher) Researchers.create(settings, backend.knowledgeBase(), temp.resolve("config"));
+            var first = (ScheduledResearcher) Researchers.create(settings, backend.knowledgeBase(), configIn(temp.resolve("config")));
             first.runNow();
             first.close();
         }
 
         try (var backend = EmbeddedBackend.open(data)) {
-            var second = (ScheduledResearcher) Researchers.create(settings, backend.knowledgeBase(), temp.resolve("config"));
+            var second = (ScheduledResearcher) Researchers.create(settings, backend.knowledgeBase(), configIn(temp.resolve("config")));
             assertThat(second.feed(FeedQuery.latest(5)).reports()).hasSize(1);
             assertThat(second.schedule()).get().satisfies(s -> assertThat(s.lastRun()).isNotNull());
             second.close();
@@ -63,7 +72,7 @@ class ResearchersTest {
                     Settings.LanguageModel.DEFAULT, new Settings.Schedule(false, 2, List.of()), Settings.Theme.LIGHT);
 
             ResearchReport report;
-            try (var researcher = Researchers.create(settings, new RemoteKnowledgeBase(server.uri(), "k", Duration.ofSeconds(20)), config)) {
+            try (var researcher = Researchers.create(settings, new RemoteKnowledgeBase(server.uri(), "k", Duration.ofSeconds(20)), configIn(config))) {
                 report = researcher.research("Copper demand", s -> { });
                 researcher.markRead(report.id(), true);
             }
@@ -71,7 +80,7 @@ class ResearchersTest {
             var onTheServer = new KnowledgeBaseReportStore(serverSide.knowledgeBase()).get(report.id()).orElseThrow();
             assertThat(onTheServer.read()).isTrue();
             assertThat(onTheServer.citations()).isEqualTo(report.citations());
-            try (var reconnected = Researchers.create(settings, new RemoteKnowledgeBase(server.uri(), "k", Duration.ofSeconds(20)), config)) {
+            try (var reconnected = Researchers.create(settings, new RemoteKnowledgeBase(server.uri(), "k", Duration.ofSeconds(20)), configIn(config))) {
                 var feed = reconnected.feed(FeedQuery.latest(10));
                 assertThat(feed.reports()).extracting(ResearchReport::id).containsExactly(report.id());
                 assertThat(feed.unread()).isZero();

@@ -501,9 +501,11 @@ public final class DesktopBenchmark {
         Running running = fx(() -> {
             Themes.apply(settings.theme(), null);
             var executor = new VirtualThreadTaskExecutor();
-            var connection = new BackendConnection(new DefaultBackendFactory(ResearcherFactory.DEFAULT), executor);
+            var environment = app.alex.desktop.testing.TestWorkbench.environment(config);
+            var connection = new BackendConnection(new DefaultBackendFactory(ResearcherFactory.standard(environment), environment),
+                    executor);
             var workbench = new Workbench(new Workbench.Services(connection, executor, new SettingsStore(config),
-                    FileDialogs.system(), uri -> new app.alex.desktop.ui.SystemOpener.Outcome.Opened()));
+                    FileDialogs.system(), uri -> new app.alex.desktop.ui.SystemOpener.Outcome.Opened(), environment));
             var scene = new Scene(workbench.root(), 980, 720); // like the TestFX tests: fits the 1000x1000 headless screen
             workbench.install(scene);
             var stage = new Stage();

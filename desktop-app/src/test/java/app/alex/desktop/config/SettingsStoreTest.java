@@ -1,5 +1,6 @@
 package app.alex.desktop.config;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.core.error.AlexException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,8 +111,11 @@ class SettingsStoreTest {
 
     @Test
     void alexConfigDirOverridesTheXdgFolder() {
-        assertThat(SettingsStore.configDir(Map.of("ALEX_CONFIG_DIR", "/tmp/alex-config"))).isEqualTo(Path.of("/tmp/alex-config"));
-        assertThat(SettingsStore.configDir(Map.of()).toString()).endsWith("alex");
+        assertThat(new DesktopEnvironment(Map.of("ALEX_CONFIG_DIR", "/tmp/alex-config")).configDir())
+                .isEqualTo(Path.of("/tmp/alex-config"));
+        assertThat(new DesktopEnvironment(Map.of()).configDir().toString()).endsWith("alex");
+        assertThat(SettingsStore.in(new DesktopEnvironment(Map.of("ALEX_CONFIG_DIR", "/tmp/alex-config"))).file())
+                .isEqualTo(Path.of("/tmp/alex-config/settings.json"));
     }
 
     @Test

@@ -74,7 +74,7 @@ class SettingsRemoteTest {
     void start(Stage stage) {
         configDir = temp.resolve("config-" + System.nanoTime());
         var local = new InMemoryKnowledgeBase().withDocuments(3);
-        var remote = new DefaultBackendFactory((settings, kb) -> new FakeResearcher(kb));
+        var remote = new DefaultBackendFactory((settings, kb) -> new FakeResearcher(kb), TestWorkbench.environment(configDir));
         app = TestWorkbench.show(stage, settings -> settings.backend().mode() == Settings.Mode.REMOTE ? remote.open(settings)
                 : new BackendSession(Settings.Mode.EMBEDDED, "memory", local, new UnavailableResearcher(),
                 new PipelineIngestor(local), null), configDir, Settings.defaults());

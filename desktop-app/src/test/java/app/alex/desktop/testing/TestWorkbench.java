@@ -1,5 +1,6 @@
 package app.alex.desktop.testing;
 
+import app.alex.desktop.config.DesktopEnvironment;
 import app.alex.desktop.backend.BackendConnection;
 import app.alex.desktop.backend.BackendFactory;
 import app.alex.desktop.config.Settings;
@@ -38,7 +39,7 @@ public final class TestWorkbench implements AutoCloseable {
         workbench = new Workbench(new Workbench.Services(connection, executor, store, dialogs, uri -> {
             opened.add(uri);
             return new app.alex.desktop.ui.SystemOpener.Outcome.Opened();
-        }, edgar));
+        }, edgar, environment(configDir)));
         var scene = new Scene(workbench.root(), WIDTH, HEIGHT);
         workbench.install(scene);
         stage.setScene(scene);
@@ -48,6 +49,15 @@ public final class TestWorkbench implements AutoCloseable {
         stage.show();
         stage.toFront();
         workbench.start(initial);
+    }
+
+    /**
+     * The environment a test workbench starts with: settings in {@code configDir} and a default data
+     * folder beside it, so no test reads or writes the developer's real folders.
+     */
+    public static DesktopEnvironment environment(Path configDir) {
+        return new DesktopEnvironment(java.util.Map.of(DesktopEnvironment.CONFIG_DIR_ENV, configDir.toString(),
+                app.alex.embedded.DataFolders.DATA_DIR_ENV, configDir.resolveSibling(configDir.getFileName() + "-default-data").toString()));
     }
 
     /** Call from a TestFX {@code @Start} method (on the FX thread). */
