@@ -16,8 +16,9 @@ import java.util.List;
  *                  same figure in every mode and every list; null when nothing was compared by
  *                  meaning (keyword search)
  * @param section   the heading path of the passage's section ("Item 1A. Risk Factors"), "" if none
- * @param alsoIn    the other documents holding this very passage (their sources, or ids where they
- *                  have none), shown once here rather than as repeats of one text further down
+ * @param alsoIn    the other documents among the search's candidates that hold this very passage
+ *                  (their sources, or ids where they have none), shown once here rather than as
+ *                  repeats of one text further down
  */
 public record SearchHit(double score, Integer relevance, String documentId, String title, String source,
                         DocumentType type, List<String> tags, Instant date, String text, int page, int chunkIndex,
