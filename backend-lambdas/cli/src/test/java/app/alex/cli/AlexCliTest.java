@@ -135,6 +135,11 @@ class AlexCliTest {
 
         assertThat(again.out()).contains("0 new, 4 unchanged, 0 replaced, 0 failed");
         assertThat(again.out()).contains("0 chunks embedded").doesNotContain("chunks/s");
+
+        Run tagged = alex("--data-dir", kb, "ingest", "--tag", "review", docs.toString());
+
+        assertThat(tagged.out()).as("a new tag stores each file again with the vectors it has")
+                .contains("0 new, 0 unchanged, 4 replaced, 0 failed").contains("0 chunks embedded");
     }
 
     @Test

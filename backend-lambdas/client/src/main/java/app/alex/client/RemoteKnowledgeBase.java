@@ -81,6 +81,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
         String title = DocumentIds.titleFor(request);
         IngestResult first = null;
         int chunks = 0;
+        int embedded = 0;
         Set<IngestStatus> statuses = EnumSet.noneOf(IngestStatus.class);
         for (int i = 0; i < parts.size(); i++) {
             var attributes = new LinkedHashMap<>(request.attributes());
@@ -92,6 +93,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
                     request.tags(), request.date(), request.mediaType(), attributes, part.pages(), part.sections()));
             first = first == null ? result : first;
             chunks += result.chunkCount();
+            embedded += result.embeddedChunks();
             statuses.add(result.status());
         }
         for (int extra = parts.size() + 1; ; extra++) {
@@ -106,7 +108,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
         }
         IngestStatus status = statuses.size() == 1 ? statuses.iterator().next() : IngestStatus.REPLACED;
         return new IngestResult(request.source() == null || request.source().isBlank() ? first.documentId()
-                : request.source(), status, first.documentId(), title, chunks, null, null);
+                : request.source(), status, first.documentId(), title, chunks, null, null, embedded);
     }
 
     /** One part of a long text, with its pages and sections counted from the part's own start. */
@@ -171,7 +173,7 @@ public final class RemoteKnowledgeBase implements KnowledgeBase {
                 json.valueToTree(KnowledgeBaseJson.ingestRequest(request))));
         return request.source() == null || request.source().isBlank() ? result
                 : new IngestResult(request.source(), result.status(), result.documentId(), result.title(),
-                result.chunkCount(), result.errorCode(), result.error());
+                result.chunkCount(), result.errorCode(), result.error(), result.embeddedChunks());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.alex.desktop.ingest;
 
+import app.alex.core.text.Counts;
 import app.alex.edgar.company.Filing;
 import app.alex.edgar.filings.FilingResult;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -65,7 +66,7 @@ public final class FilingRow {
         switch (r.status()) {
             case IMPORTED -> {
                 status.set(Status.IMPORTED);
-                detail.set(r.title() + " · " + r.chunkCount() + (r.chunkCount() == 1 ? " passage" : " passages"));
+                detail.set(r.title() + " · " + Counts.of(r.chunkCount(), "passage"));
             }
             case SKIPPED -> {
                 status.set(Status.SKIPPED);

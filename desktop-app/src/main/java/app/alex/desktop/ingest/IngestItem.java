@@ -36,6 +36,8 @@ public final class IngestItem {
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.QUEUED);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final IntegerProperty chunks = new SimpleIntegerProperty(this, "chunks", 0);
+    /** Passages the model read for this item: none when only its tags or type changed. */
+    private int embedded;
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
 
     public IngestItem(Kind kind, String source, String name) {
@@ -53,6 +55,7 @@ public final class IngestItem {
 
     /** Shows what ingesting did. */
     void apply(IngestResult result, boolean cancelledRun) {
+        embedded = result.embeddedChunks(); // before the status changes: the totals are counted on that change
         Status value = switch (result.status()) {
             case CREATED -> Status.NEW;
             case UNCHANGED -> Status.UNCHANGED;
@@ -118,6 +121,10 @@ public final class IngestItem {
 
     public IntegerProperty chunksProperty() {
         return chunks;
+    }
+
+    public int embeddedChunks() {
+        return embedded;
     }
 
     public StringProperty messageProperty() {

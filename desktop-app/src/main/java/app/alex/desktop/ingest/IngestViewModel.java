@@ -322,9 +322,7 @@ public final class IngestViewModel {
             }
             if (item.status().finished()) {
                 counts.merge(item.status(), 1, Integer::sum);
-                if (item.status() == IngestItem.Status.NEW || item.status() == IngestItem.Status.REPLACED) {
-                    chunks += item.chunksProperty().get();
-                }
+                chunks += item.embeddedChunks();
             } else {
                 pending++;
             }

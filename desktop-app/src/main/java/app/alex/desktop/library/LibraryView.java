@@ -1,5 +1,6 @@
 package app.alex.desktop.library;
 
+import app.alex.core.text.Counts;
 import app.alex.core.document.ChunkRecord;
 import app.alex.core.document.DocumentRecord;
 import app.alex.core.document.DocumentType;
@@ -284,7 +285,8 @@ public final class LibraryView extends BorderPane {
         var alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.setTitle("Delete document");
         alert.setHeaderText("Delete “" + document.title() + "”?");
-        alert.setContentText("Its " + document.chunkCount() + " passages are removed from the knowledge base. "
+        alert.setContentText((document.chunkCount() == 1 ? "Its passage is" : "Its " + document.chunkCount() + " passages are")
+                + " removed from the knowledge base. "
                 + "The original file is not touched. This cannot be undone.");
         alert.getButtonTypes().setAll(deleteButton, ButtonType.CANCEL);
         var delete = (Button) alert.getDialogPane().lookupButton(deleteButton);
@@ -303,7 +305,7 @@ public final class LibraryView extends BorderPane {
             parts.add(String.join(", ", d.tags()));
         }
         parts.add("dated " + format(d.date(), DATE));
-        parts.add(d.chunkCount() + (d.chunkCount() == 1 ? " passage" : " passages"));
+        parts.add(Counts.of(d.chunkCount(), "passage"));
         parts.add("ingested " + format(d.ingestedAt(), DATE_TIME));
         parts.add(d.mediaType());
         if (!d.source().isBlank()) {

@@ -125,6 +125,7 @@ public final class IngestCommand implements Callable<Integer> {
         item.put("document_id", r.documentId());
         item.put("title", r.title());
         item.put("chunk_count", r.chunkCount());
+        item.put("embedded_chunks", r.embeddedChunks());
         if (r.error() != null) {
             item.put("error", Map.of("code", r.errorCode().wireName(), "message", r.error()));
         }
@@ -140,9 +141,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter out, BatchSummary summary, double seconds) {
-        int embedded = summary.results().stream()
-                .filter(r -> r.status() == IngestStatus.CREATED || r.status() == IngestStatus.REPLACED)
-                .mapToInt(IngestResult::chunkCount).sum();
+        int embedded = summary.results().stream().mapToInt(IngestResult::embeddedChunks).sum();
         String rate = embedded == 0 ? "" : String.format(Locale.ROOT, " (%.1f chunks/s)", embedded / Math.max(seconds, 1e-9));
         out.printf(Locale.ROOT, "%s in %s: %d new, %d unchanged, %d replaced, %d failed%s; %s embedded%s%n",
                 summary.cancelled() ? "Cancelled" : "Done", ProgressBar.formatDuration(java.time.Duration.ofMillis((long) (seconds * 1000))),

@@ -50,7 +50,7 @@ public interface KnowledgeBase extends AutoCloseable {
     default FileIngestPipeline files() {
         return new FileIngestPipeline(new FileExtractor(), (request, listener) -> {
             IngestResult result = ingest(request);
-            listener.chunksEmbedded(result.chunkCount());
+            listener.chunksEmbedded(result.embeddedChunks());
             return result;
         });
     }

@@ -177,6 +177,7 @@ public final class KnowledgeBaseJson {
         out.put("document_id", result.documentId());
         out.put("status", result.status().wireName());
         out.put("chunk_count", result.chunkCount());
+        out.put("embedded_chunks", result.embeddedChunks());
         out.put("title", result.title());
         out.put("source", result.source());
         if (result.errorCode() != null) {
@@ -187,11 +188,13 @@ public final class KnowledgeBaseJson {
 
     public static IngestResult ingestResult(JsonNode n) {
         JsonNode error = n.path("error");
-        return new IngestResult(n.path("source").asText(n.path("document_id").asText()),
-                IngestStatus.valueOf(n.path("status").asText().toUpperCase(Locale.ROOT)), text(n.path("document_id")),
-                text(n.path("title")), n.path("chunk_count").asInt(),
+        IngestStatus status = IngestStatus.valueOf(n.path("status").asText().toUpperCase(Locale.ROOT));
+        int chunks = n.path("chunk_count").asInt();
+        return new IngestResult(n.path("source").asText(n.path("document_id").asText()), status,
+                text(n.path("document_id")), text(n.path("title")), chunks,
                 error.isObject() ? ErrorCode.valueOf(error.path("code").asText().toUpperCase(Locale.ROOT)) : null,
-                error.isObject() ? error.path("message").asText() : null);
+                error.isObject() ? error.path("message").asText() : null,
+                n.path("embedded_chunks").isInt() ? n.path("embedded_chunks").asInt() : IngestResult.embeddedByDefault(status, chunks));
     }
 
     // --- search ---------------------------------------------------------------------------

@@ -12,9 +12,22 @@ import app.alex.core.error.ErrorCode;
  * @param chunkCount passages stored (0 when unchanged/failed)
  * @param errorCode  why it failed (null unless failed or skipped)
  * @param error      a message a person understands (null unless failed or skipped)
+ * @param embeddedChunks passages the model read for this result: all of them for new text, none
+ *                   when only metadata changed (the stored vectors were kept) or nothing changed
  */
 public record IngestResult(String source, IngestStatus status, String documentId, String title, int chunkCount,
-                           ErrorCode errorCode, String error) {
+                           ErrorCode errorCode, String error, int embeddedChunks) {
+
+    /** A result whose stored passages were all embedded when it was created or replaced. */
+    public IngestResult(String source, IngestStatus status, String documentId, String title, int chunkCount,
+                        ErrorCode errorCode, String error) {
+        this(source, status, documentId, title, chunkCount, errorCode, error, embeddedByDefault(status, chunkCount));
+    }
+
+    /** What a result that does not say (an older server's) most likely embedded. */
+    public static int embeddedByDefault(IngestStatus status, int chunkCount) {
+        return status == IngestStatus.CREATED || status == IngestStatus.REPLACED ? chunkCount : 0;
+    }
 
     public static IngestResult failed(String source, ErrorCode code, String message) {
         return new IngestResult(source, IngestStatus.FAILED, null, null, 0, code, message);

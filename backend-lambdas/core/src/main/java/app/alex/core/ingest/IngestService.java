@@ -216,7 +216,7 @@ public final class IngestService {
         if (unchanged && index.storedInCurrentLayout(document.id())) {
             var stored = existing.get();
             return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
-                    IngestStatus.UNCHANGED, stored.id(), stored.title(), stored.chunkCount(), null, null);
+                    IngestStatus.UNCHANGED, stored.id(), stored.title(), stored.chunkCount(), null, null, 0);
         }
         // Unchanged but stored in an older layout: stored again (from its own vectors, below), still unchanged to the caller.
         List<TextChunk> pieces = chunkBySection(extracted);
@@ -229,7 +229,8 @@ public final class IngestService {
                     piece.startOffset(), piece.endOffset(), piece.tokenCount(),
                     sectionOf(extracted, piece.startOffset(), piece.endOffset())));
         }
-        List<float[]> vectors = storedVectorsFor(existing, document, chunks).orElseGet(() -> embed(document, chunks, listener));
+        Optional<List<float[]>> stored = storedVectorsFor(existing, document, chunks);
+        List<float[]> vectors = stored.orElseGet(() -> embed(document, chunks, listener));
         // An unchanged document keeps what is stored (its date and arrival time), only laid out anew.
         DocumentRecord toStore = (unchanged ? existing.get() : document).withChunkCount(chunks.size());
         if (existing.isPresent() && existing.get().contentHash().equals(document.contentHash())) {
@@ -240,7 +241,7 @@ public final class IngestService {
         index.upsert(toStore, chunks, vectors);
         return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
                 unchanged ? IngestStatus.UNCHANGED : existing.isPresent() ? IngestStatus.REPLACED : IngestStatus.CREATED,
-                toStore.id(), toStore.title(), chunks.size(), null, null);
+                toStore.id(), toStore.title(), chunks.size(), null, null, stored.isPresent() ? 0 : chunks.size());
     }
 
     private List<float[]> embed(DocumentRecord document, List<ChunkRecord> chunks, IngestListener listener) {

@@ -70,6 +70,8 @@ public abstract class KnowledgeBaseContract {
                 List.of("nvda"), null, null, Map.of("desk", "credit")));
 
         assertThat(relabelled.status()).isEqualTo(IngestStatus.REPLACED);
+        assertThat(first.embeddedChunks()).as("new text is read by the model").isEqualTo(first.chunkCount()).isPositive();
+        assertThat(relabelled.embeddedChunks()).as("new attributes only: the stored vectors are kept").isZero();
         assertThat(kb.document(first.documentId()).attributes()).containsEntry("desk", "credit");
         assertThat(kb.chunks(first.documentId())).extracting(c -> c.text()).containsExactly("Margins expanded on mix.");
     }

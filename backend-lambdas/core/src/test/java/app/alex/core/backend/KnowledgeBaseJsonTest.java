@@ -76,12 +76,23 @@ class KnowledgeBaseJsonTest {
 
     @Test
     void anIngestResultKeepsEveryFieldWithAndWithoutAnError() throws IOException {
-        var stored = new IngestResult("/filings/q3.pdf", IngestStatus.REPLACED, "d123", "Q3", 42, null, null);
+        var stored = new IngestResult("/filings/q3.pdf", IngestStatus.REPLACED, "d123", "Q3", 42, null, null, 0);
         var refused = new IngestResult("/filings/q4.pdf", IngestStatus.FAILED, null, null, 0,
                 ErrorCode.UNPROCESSABLE_DOCUMENT, "damaged PDF");
 
         assertThat(KnowledgeBaseJson.ingestResult(wire(KnowledgeBaseJson.ingestResult(stored)))).isEqualTo(stored);
         assertThat(KnowledgeBaseJson.ingestResult(wire(KnowledgeBaseJson.ingestResult(refused)))).isEqualTo(refused);
+    }
+
+    @Test
+    void anOlderServersIngestResultWithoutAnEmbeddedCountCountsNewAndReplacedPassagesAsEmbedded() throws IOException {
+        IngestResult created = KnowledgeBaseJson.ingestResult(JSON.readTree(
+                "{\"document_id\": \"d1\", \"status\": \"created\", \"chunk_count\": 12, \"title\": \"Q3\"}"));
+        IngestResult unchanged = KnowledgeBaseJson.ingestResult(JSON.readTree(
+                "{\"document_id\": \"d1\", \"status\": \"unchanged\", \"chunk_count\": 12, \"title\": \"Q3\"}"));
+
+        assertThat(created.embeddedChunks()).isEqualTo(12);
+        assertThat(unchanged.embeddedChunks()).isZero();
     }
 
     @Test
