@@ -23,7 +23,6 @@ import java.util.Set;
  * created owner-only ({@code rw-------}) before any byte is written, and replaced atomically.
  */
 public final class SettingsStore {
-    public static final String CONFIG_DIR_ENV = DesktopEnvironment.CONFIG_DIR_ENV;
     public static final String FILE_NAME = "settings.json";
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");

@@ -229,8 +229,8 @@ public final class IngestService {
                     piece.startOffset(), piece.endOffset(), piece.tokenCount(),
                     sectionOf(extracted, piece.startOffset(), piece.endOffset())));
         }
-        Optional<List<float[]>> stored = storedVectorsFor(existing, document, chunks);
-        List<float[]> vectors = stored.orElseGet(() -> embed(document, chunks, listener));
+        Optional<List<float[]>> reused = storedVectorsFor(existing, document, chunks);
+        List<float[]> vectors = reused.orElseGet(() -> embed(document, chunks, listener));
         // An unchanged document keeps what is stored (its date and arrival time), only laid out anew.
         DocumentRecord toStore = (unchanged ? existing.get() : document).withChunkCount(chunks.size());
         if (existing.isPresent() && existing.get().contentHash().equals(document.contentHash())) {
@@ -241,7 +241,7 @@ public final class IngestService {
         index.upsert(toStore, chunks, vectors);
         return new IngestResult(document.source().isEmpty() ? document.id() : document.source(),
                 unchanged ? IngestStatus.UNCHANGED : existing.isPresent() ? IngestStatus.REPLACED : IngestStatus.CREATED,
-                toStore.id(), toStore.title(), chunks.size(), null, null, stored.isPresent() ? 0 : chunks.size());
+                toStore.id(), toStore.title(), chunks.size(), null, null, reused.isPresent() ? 0 : chunks.size());
     }
 
     private List<float[]> embed(DocumentRecord document, List<ChunkRecord> chunks, IngestListener listener) {
